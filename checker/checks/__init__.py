@@ -1,0 +1,2 @@
+"""The checks behind the rules in rules/*.toml, one module per family."""
+from . import ages, conversions, counts, dates, percents  # noqa: F401

@@ -1,0 +1,127 @@
+"""count-conflict, part-exceeds-whole and total-mismatch: counts of one subject."""
+from __future__ import annotations
+
+import regex
+
+from ..engine import Context, Rule, check
+from ..format_numbers import fmt, fmt_interval
+from ..model import Claim
+from ..subjects import COUNT_KINDS
+
+
+def _describe(ctx: Context, claim: Claim) -> str:
+    return f'"{ctx.quote(claim).text}" (line {claim.line})'
+
+
+def _asserts(claim: Claim) -> str:
+    return fmt_interval(claim.low, claim.high)
+
+
+def _below(a: float | None, b: float | None, tolerance: float) -> bool:
+    """a < b by more than the tolerance (None is unbounded)."""
+    if a is None or b is None:
+        return False
+    return a < b - tolerance * abs(b)
+
+
+@check("count-conflict")
+def count_conflict(rule: Rule, ctx: Context) -> None:
+    tolerance = rule.params.get("relative_tolerance", 0.0)
+    for claims in ctx.groups.counts.values():
+        # One pass per group: a figure conflicts with the earlier figures if it lies
+        # wholly below the highest floor or above the lowest ceiling seen so far.
+        floor: Claim | None = None
+        ceiling: Claim | None = None
+        for claim in claims:
+            other = None
+            if floor is not None and _below(claim.high, floor.low, tolerance):
+                other = floor
+            elif ceiling is not None and _below(ceiling.high, claim.low, tolerance):
+                other = ceiling
+            if other is not None:
+                ctx.report(rule, ctx.quote(claim),
+                           f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
+                           f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
+                           [ctx.quote(other)])
+                continue
+            if claim.low is not None and (floor is None or claim.low > floor.low):
+                floor = claim
+            if claim.high is not None and (ceiling is None or ceiling.high is None or claim.high < ceiling.high):
+                ceiling = claim
+
+
+_OF_THE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+$", regex.IGNORECASE)
+
+
+def _parts(ctx: Context):
+    """(part, whole) pairs: "3,000 of them" after a whole, "3,000 of the 12,000 troops"."""
+    latest: dict[tuple, Claim] = {}
+    counts = [c for c in ctx.claims if c.kind in COUNT_KINDS]
+    for claim, following in zip(counts, counts[1:] + [None]):
+        key = claim.extra.get("part_of")
+        if key is not None and key in latest:
+            yield claim, latest[key]
+        elif following is not None and _OF_THE.fullmatch(ctx.text, claim.end, following.start):
+            yield claim, following
+        if "key" in claim.extra:
+            latest[claim.extra["key"]] = claim
+
+
+@check("part-exceeds-whole")
+def part_exceeds_whole(rule: Rule, ctx: Context) -> None:
+    for part, whole in _parts(ctx):
+        if _below(whole.high, part.low, rule.params.get("relative_tolerance", 0.0)):
+            ctx.report(rule, ctx.quote(part),
+                       f"{_describe(ctx, part)} is a part of {_describe(ctx, whole)} but larger: "
+                       f"the part is {_asserts(part)}, the whole {_asserts(whole)}",
+                       [ctx.quote(whole)])
+
+
+# "…: 60 men, 50 women and 20 children" lists every part; "including …" lists some.
+_INTRO = regex.compile(
+    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)"
+    r"|(?P<all>\bof\s+(?:whom|which)|\bcomprising|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
+    r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–]))\s*$",
+    regex.IGNORECASE,
+)
+_LIST_GAP = regex.compile(r"[^.;!?:()]{0,40}?(?:,|\band\b|\bwith\b)\s*$", regex.IGNORECASE)
+_LAST_GAP = regex.compile(r"[^.;!?:()]{0,40}?\band\b\s*$", regex.IGNORECASE)
+
+
+@check("total-mismatch")
+def total_mismatch(rule: Rule, ctx: Context) -> None:
+    tolerance = rule.params.get("relative_tolerance", 0.0)
+    claims = [c for c in ctx.claims if c.kind in COUNT_KINDS or c.kind == "money"]
+    for i, total in enumerate(claims):
+        if i + 2 >= len(claims):
+            break
+        intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
+        if not intro:
+            continue
+        parts = [claims[i + 1]]
+        last_joined_by_and = False
+        for nxt in claims[i + 2:]:
+            if nxt.kind != total.kind or nxt.unit != total.unit:
+                break
+            gap_end = nxt.quote_start
+            if not _LIST_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
+                break
+            parts.append(nxt)
+            if _LAST_GAP.fullmatch(ctx.text, parts[-2].quote_end, gap_end):
+                last_joined_by_and = True
+                break
+        if len(parts) < 2 or not last_joined_by_and or any(p.kind != total.kind or p.unit != total.unit for p in parts):
+            continue
+        sum_low = sum(p.low for p in parts if p.low is not None)
+        highs = [p.high for p in parts]
+        sum_high = None if None in highs else sum(highs)
+        exhaustive = intro.group("all") is not None
+        too_many = _below(total.high, sum_low, tolerance)
+        too_few = exhaustive and _below(sum_high, total.low, tolerance)
+        if too_many or too_few:
+            listed = " + ".join(fmt(p.value) if p.value is not None else _asserts(p) for p in parts)
+            verb = "add up to more than" if too_many else "add up to less than"
+            ctx.report(rule, ctx.quote(total),
+                       f"the parts of {_describe(ctx, total)} {verb} it: {listed} = "
+                       f"{fmt_interval(sum_low, sum_high)}",
+                       [ctx.quote(p) for p in parts])

@@ -1,0 +1,47 @@
+"""weekday-mismatch and invalid-date."""
+from __future__ import annotations
+
+import calendar
+
+from ..engine import Context, Rule, check
+
+
+@check("weekday-mismatch")
+def weekday_mismatch(rule: Rule, ctx: Context) -> None:
+    for claim in ctx.claims:
+        if claim.kind != "date" or claim.weekday is None or claim.extra.get("weekday_span") is None:
+            continue
+        real = claim.extra.get("real")
+        if real is None or claim.extra.get("ambiguous"):
+            continue  # no year to go on, or day and month could be either way round
+        if calendar.day_name[real.weekday()] == claim.weekday:
+            continue
+        wstart, wend = claim.extra["weekday_span"]
+        date_start = wend
+        while date_start < claim.end and not ctx.text[date_start].isalnum():
+            date_start += 1
+        year_note = "" if claim.extra.get("has_year") else f" (reading it as {real.year})"
+        ctx.report(rule, ctx.span(wstart, wend),
+                   f'"{claim.text}" (line {claim.line}): {ctx.text[date_start:claim.end]}{year_note} is a '
+                   f"{calendar.day_name[real.weekday()]}, not a {claim.weekday}",
+                   [ctx.span(date_start, claim.end)])
+
+
+@check("invalid-date")
+def invalid_date(rule: Rule, ctx: Context) -> None:
+    for claim in ctx.claims:
+        if claim.kind != "date" or claim.valid is not False:
+            continue
+        if "day_end" in claim.extra:
+            why = "the range ends before it starts"
+        else:
+            month = int(claim.date[-5:-3]) if claim.date else 0
+            if 1 <= month <= 12:
+                year = claim.date[:4] if claim.date and not claim.date.startswith("--") else None
+                days = calendar.monthrange(int(year) if year else 2000, month)[1]
+                when = f"{calendar.month_name[month]} {year}" if year else calendar.month_name[month]
+                why = f"{when} has {days} days"
+            else:
+                why = "there is no such month"
+        ctx.report(rule, ctx.span(claim.start, claim.end),
+                   f'"{claim.text}" (line {claim.line}) is not a real date: {why}')

@@ -1,0 +1,165 @@
+"""The numcheck command: a thin layer over checker.extract, checker.lint and the rules.
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
+input errors (one line on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import __version__, engine, output
+from .extract import extract as extract_claims
+from .inputs import InputError, expand, read
+from .lint import lint as lint_text
+from .lint import select_rules
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="Find the figures in a news draft that cannot all be true.")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def fail(message: str) -> None:
+    """A user mistake: one line on stderr, exit status 2."""
+    typer.echo(f"numcheck: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _reference(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"bad --reference-date {value!r}: expected YYYY-MM-DD")
+
+
+REFERENCE = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
+                         help="Date the draft is written on; resolves 'on Monday', 'last week' and year-less dates.")
+
+
+@app.command()
+def lint(
+    paths: List[str] = typer.Argument(..., help="Files or directories to check; - reads stdin."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    reference_date: Optional[str] = REFERENCE,
+    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit status 1."),
+    select: List[str] = typer.Option([], "--select", help="Run only this rule (repeatable)."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Do not run this rule (repeatable)."),
+) -> None:
+    """Check drafts and report the figures that conflict."""
+    reference = _reference(reference_date)
+    try:
+        rules = select_rules(select, ignore)
+        sources = [read(name) for name in expand(paths)]
+    except (InputError, engine.RuleError) as e:
+        fail(str(e))
+    results = [(s.path, lint_text(s.text, reference_date=reference, rules=rules)) for s in sources]
+    if format is Format.json:
+        typer.echo(output.lint_json(results))
+    else:
+        report = output.lint_text(results)
+        if report:
+            typer.echo(report)
+        if sys.stdout.isatty():
+            typer.echo(output.summary_line(results))
+    if fail_on is not FailOn.never:
+        threshold = engine.SEVERITIES.index(fail_on.value)
+        if any(engine.SEVERITIES.index(f.severity) >= threshold for _, fs in results for f in fs):
+            raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files or directories; with --jsonl, - for stdin."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    jsonl: bool = typer.Option(False, "--jsonl", help='Read {"id","text","reference_date"?} lines, write {"id","claims"} lines.'),
+    reference_date: Optional[str] = REFERENCE,
+) -> None:
+    """Print every numeric claim found in the drafts."""
+    reference = _reference(reference_date)
+    if jsonl:
+        _extract_jsonl(paths, reference)
+        return
+    try:
+        sources = [read(name) for name in expand(paths)]
+    except InputError as e:
+        fail(str(e))
+    results = [(s.path, extract_claims(s.text, reference_date=reference)) for s in sources]
+    text = output.extract_json(results) if format is Format.json else output.extract_table(results)
+    if text:
+        typer.echo(text)
+
+
+def _extract_jsonl(paths: list[str], reference: Optional[dt.date]) -> None:
+    """Many snippets in one process; every line is read and checked before any is written."""
+    try:
+        sources = [read(name) for name in expand(paths)]
+    except InputError as e:
+        fail(str(e))
+    jobs = []
+    for source in sources:
+        for number, line in enumerate(source.text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+                    raise ValueError('expected an object with "id" and "text"')
+                ref = row.get("reference_date")
+                ref = dt.date.fromisoformat(str(ref)[:10]) if ref else reference
+            except ValueError as e:
+                fail(f"{source.path}:{number}: bad JSONL line ({e})")
+            jobs.append((row["id"], row["text"], ref))
+    out = [json.dumps({"id": id_, "claims": [c.to_dict() for c in extract_claims(text, reference_date=ref)]},
+                      ensure_ascii=False) for id_, text, ref in jobs]
+    if out:
+        typer.echo("\n".join(out))
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List the rules with their ids, severities and summaries."""
+    for rule in engine.load_rules().values():
+        typer.echo(f"{rule.id:<22} {rule.severity:<8} {rule.summary}")
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., metavar="RULE")) -> None:
+    """Print one rule's documentation."""
+    rules = engine.load_rules()
+    if rule_id not in rules:
+        fail(f"unknown rule {rule_id!r} (see 'numcheck rules')")
+    rule = rules[rule_id]
+    params = "\n".join(f"  {k} = {v!r}" for k, v in rule.params.items()) or "  (none)"
+    typer.echo(
+        f"{rule.id} ({rule.name}) — severity: {rule.severity}\n\n{rule.summary}\n\n"
+        f"What it checks\n{rule.doc['what'].strip()}\n\nWhy\n{rule.doc['why'].strip()}\n\n"
+        f"Parameters\n{params}\n\nFails\n  {rule.doc['fail'].strip()}\n\nPasses\n  {rule.doc['pass'].strip()}"
+    )
+
+
+@app.command()
+def version() -> None:
+    """Print numcheck's version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,99 @@
+"""Extraction: text -> claims.  ``extract`` runs the per-kind parsers in this package
+and returns every figure with its span, value, interval and subject."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Claim, LineIndex
+from . import ages, dates, figures
+from .counted import counted_phrase
+from .hedges import find_vague
+from .numbers import find_numbers
+
+
+def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[Claim]:
+    """Every numeric claim in ``text``, in order of position."""
+    reference = as_date(reference_date)
+    claims = _date_claims(text, reference)
+    taken = _Coverage(claims)
+    for start, end, low, high, person in ages.decade_ages(text):
+        if not taken.overlaps(start, end):
+            claim = Claim("age", text[start:end], start, end, low=low, high=high, unit="year",
+                          subject=person, quote_start=start, quote_end=end)
+            claims.append(claim)
+            taken.add(start, end)
+    nums = [n for n in find_numbers(text) if not taken.overlaps(n.start, n.end)]
+    for claim in figures.build(text, nums):
+        claims.append(claim)
+        taken.add(claim.quote_start, claim.end)
+    claims.extend(_vague_claims(text, taken))
+    claims.sort(key=lambda c: (c.start, c.end))
+    _link_conversions(text, claims)
+    lines = LineIndex(text)
+    for claim in claims:
+        claim.line, claim.column = lines.position(claim.start)
+    return claims
+
+
+def as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+class _Coverage:
+    """Spans already claimed, so that a figure is read once."""
+
+    def __init__(self, claims):
+        self.spans = sorted((c.start, c.end) for c in claims)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        self.spans.sort()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self.spans, (end, end))
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 3):i])
+
+
+def _date_claims(text: str, reference: dt.date | None) -> list[Claim]:
+    claims = []
+    for d in dates.find_dates(text, reference):
+        iso, valid, real = dates.iso_of(d, reference)
+        weekday = dates.calendar.day_name[d.weekday] if d.weekday is not None else None
+        claim = Claim("date", text[d.start:d.end], d.start, d.end, date=iso, weekday=weekday,
+                      valid=valid, quote_start=d.start, quote_end=d.end)
+        claim.extra.update(d.extra)
+        claim.extra["real"] = real
+        claim.extra["weekday_span"] = d.weekday_span
+        claim.extra["has_year"] = d.year is not None
+        claims.append(claim)
+    return claims
+
+
+def _vague_claims(text: str, taken: _Coverage) -> list[Claim]:
+    claims = []
+    for start, end, phrase, low, high in find_vague(text):
+        if taken.overlaps(start, end):
+            continue
+        claim = Claim("number", text[start:end].rstrip(), start, start + len(text[start:end].rstrip()),
+                      low=low, high=high, hedge=phrase, quote_start=start, quote_end=end)
+        if phrase.endswith(" of"):
+            claim.text = text[start:end - 2].rstrip()
+            claim.end = start + len(claim.text)
+        subject = counted_phrase(text, end)
+        if subject is not None:
+            claim.subject = subject[0]
+            claim.quote_end = subject[2]
+        claims.append(claim)
+    return claims
+
+
+def _link_conversions(text: str, claims: list[Claim]) -> None:
+    """"10km (6 miles)": the bracketed quantity converts the one before it."""
+    for first, second in zip(claims, claims[1:]):
+        if first.kind == second.kind == "quantity" and text[first.end:second.start].strip() == "(":
+            first.extra["conversion"] = second
+            second.extra["converts"] = first

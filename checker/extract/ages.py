@@ -1,0 +1,60 @@
+"""Ages: "69-year-old", "aged 69", "69 years old", "Ahn, 69,", "in his 60s"."""
+from __future__ import annotations
+
+import regex
+
+from .counted import person_before
+from .measure import Measure
+from .numbers import Num
+from .patterns import TIMEOUT
+
+_AFTER = regex.compile(
+    r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old(?![\w])"
+    r"|\s+(year|month|week|day)s?\s+of\s+age(?![\w])"
+    r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
+    regex.IGNORECASE,
+)
+_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
+# "Ahn, 69, said": a bare age between commas after a name.
+_COMMA_AGE = regex.compile(r",\s*$")
+_COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\s+(?:who|was|is|has|had|said|and)\b)")
+# "in his 60s", "in her early thirties"
+DECADE_RE = regex.compile(
+    r"(?<![\w])in\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?"
+    r"((?:[1-9]0)s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w])",
+    regex.IGNORECASE,
+)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def match(text: str, num: Num) -> Measure | None:
+    if num.value != int(num.value) or not 0 <= num.value <= 130:
+        return None
+    m = _AFTER.match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
+    if m:
+        unit = (m.group(1) or m.group(2) or "year").lower()
+        return Measure("age", num.start, m.end(), unit=unit, extra={"person": person_before(text, num.start)})
+    aged = _AGED_BEFORE.search(text, max(0, num.start - 8), num.start, timeout=TIMEOUT)
+    if aged:
+        return Measure("age", aged.start(1), num.end, unit="year",
+                       extra={"person": person_before(text, aged.start(1))})
+    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 3), num.start):
+        if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 8)):
+            comma = text.rfind(",", 0, num.start)
+            person = person_before(text, comma + 1) if comma >= 0 else None
+            if person and 0 < num.value < 120:
+                return Measure("age", num.start, num.end, unit="year", extra={"person": person})
+    return None
+
+
+def decade_ages(text: str):
+    """Ages given as a decade of life: yields (start, end, low, high, person)."""
+    for m in DECADE_RE.finditer(text, timeout=TIMEOUT):
+        word = m.group(2).lower()
+        base = int(word[:2]) if word[0].isdigit() else _DECADE_WORDS[word]
+        low, high = base, base + 9
+        if m.group(1):
+            part = m.group(1).lower()
+            low, high = {"early": (base, base + 3), "mid": (base + 3, base + 6), "late": (base + 6, base + 9)}[part]
+        yield m.start(), m.end(), float(low), float(high), person_before(text, m.start())

@@ -1,0 +1,92 @@
+"""What a figure counts: the noun phrase written after it ("200 North Korean defectors")
+and the person an age belongs to ("Ahn Chan-il, a 69-year-old ...")."""
+from __future__ import annotations
+
+import regex
+
+from .patterns import TIMEOUT
+
+# Words that end a counted noun phrase: function words, auxiliaries and common verbs.
+_STOP = frozenset("""
+a an the and or but nor of in on at to from by with without for as than that which who whom whose
+where when while if because since until after before into onto over under about against between
+among through during per via including like unlike across around near off out up down
+is are was were be been being am has have had do does did will would shall should can could may
+might must not no nor so too very also just only still even ever never yet already all both each
+said says say told tell according reportedly allegedly this these those it its they them their
+there here his her he she we our you your i my me us what how why more most less least further
+died killed fled left lost went came took made gave got cut rose fell grew paid won saw met ran
+remain remained stay stayed face faced need needed want wanted expect expected ago later earlier
+""".split())
+
+_WORD = regex.compile(r"\s*([A-Za-z][A-Za-z'’\-]*)", regex.V0)
+_MAX_WORDS = 4
+
+
+def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
+    """The noun phrase right after a figure ending at ``end``: (phrase, start, end).
+
+    Takes up to four words, stops at punctuation or a function word, and drops
+    trailing words that read as verbs; a phrase is only returned when it ends on
+    something that can be a counted noun.
+    """
+    pos = end
+    words: list[tuple[str, int, int]] = []
+    limit = min(len(text), end + 80)
+    while len(words) < _MAX_WORDS:
+        m = _WORD.match(text, pos, limit, timeout=TIMEOUT)
+        if not m or "\n" in text[pos:m.start(1)]:
+            break
+        word = m.group(1)
+        if word.lower() in _STOP:
+            break
+        words.append((word, m.start(1), m.end(1)))
+        pos = m.end(1)
+    while words and _verb_like(words[-1][0]) and len(words) > 1:
+        words.pop()
+    if not words or _verb_like(words[-1][0]):
+        return None
+    start, stop = words[0][1], words[-1][2]
+    return text[start:stop], start, stop
+
+
+def _verb_like(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("ed", "ing")) and not w[0].isupper() and w not in _NOUNS_LIKE_VERBS
+
+
+# -ed/-ing words that are commonly the counted noun itself.
+_NOUNS_LIKE_VERBS = frozenset({"wounded", "injured", "dead", "missing", "displaced", "homeless",
+                               "unemployed", "buildings", "meetings", "hearings", "sightings",
+                               "screenings", "bookings", "killings", "shootings", "bombings",
+                               "hundred", "kindred", "beds", "seeds", "weeds", "reeds",
+                               "feeds", "needs", "speeds", "kings", "rings", "wings", "things",
+                               "evenings", "earnings", "savings", "findings", "proceedings",
+                               "listings", "holdings", "offerings", "ratings", "readings"})
+
+# "Ahn Chan-il, a 69-year-old", "Ahn, 69,": a capitalised name right before.
+_NAME_BEFORE = regex.compile(
+    r"((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|bin|al|da|di|le))*)\s*,\s*(?:a|an|the|who\s+is|now)?\s*$",
+    regex.V0,
+)
+
+
+def person_before(text: str, start: int) -> str | None:
+    """The name in apposition just before an age ("Ahn Chan-il, a 69-year-old")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 80), start, timeout=TIMEOUT)
+    if not m:
+        return None
+    name = _HONORIFIC.sub("", m.group(1))
+    if not name or name.split()[0] in _NOT_NAMES:
+        return None
+    return name
+
+
+_HONORIFIC = regex.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+")
+
+
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
+                        "He", "She", "They", "It", "This", "That", "Mr", "Monday", "Tuesday", "Wednesday",
+                        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+                        "April", "May", "June", "July", "August", "September", "October",
+                        "November", "December", "Meanwhile", "However", "Yesterday", "Today"})

@@ -1,0 +1,159 @@
+"""Turns number mentions into claims: a measure's kind and unit, ranges, hedges and
+the counted subject."""
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim
+from . import ages, money, percents, quantities
+from .counted import counted_phrase
+from .hedges import Hedge, hedge_after, hedge_before
+from .measure import Measure
+from .numbers import Num
+from .patterns import TIMEOUT
+
+# Order matters: "£5m" is money before it is anything else, "69 years old" an age
+# before it is a duration.
+_MEASURES = (money.match, percents.match, ages.match, quantities.match)
+
+_JOINER = regex.compile(r"\s*(?:-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
+_RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
+# After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts.
+_GLUED = regex.compile(r"[A-Za-z0-9]")
+_TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
+
+
+def measure_of(text: str, num: Num) -> Measure | None:
+    for match in _MEASURES:
+        measure = match(text, num)
+        if measure is not None:
+            return measure
+    return None
+
+
+def build(text: str, nums: list[Num]) -> list[Claim]:
+    measures = [measure_of(text, n) for n in nums]
+    claims: list[Claim] = []
+    i = 0
+    while i < len(nums):
+        claim, used = _range(text, nums, measures, i) or _single(text, nums[i], measures[i])
+        if claim is not None:
+            claims.append(claim)
+        i += used
+    return claims
+
+
+def _single(text: str, num: Num, measure: Measure | None) -> tuple[Claim | None, int]:
+    if measure is None:
+        end = num.end
+        if end < len(text) and _GLUED.match(text, end) or _TIME_OR_CODE.match(text, end):
+            return None, 1
+        if num.start > 0 and text[num.start - 1] in ":":
+            return None, 1
+        measure = Measure("number", num.start, num.end)
+    value = measure.value if measure.value is not None else num.value
+    claim = Claim(kind=measure.kind, text=text[measure.start:measure.end], start=measure.start,
+                  end=measure.end, value=value, unit=_unit(measure), extra=dict(measure.extra))
+    _hedge(text, claim, value - num.precision, value + num.precision)
+    return claim, 1
+
+
+def _range(text: str, nums: list[Num], measures: list, i: int):
+    if i + 1 >= len(nums):
+        return None
+    a, b = nums[i], nums[i + 1]
+    ma, mb = measures[i], measures[i + 1]
+    a_end = ma.end if ma else a.end
+    joiner = _JOINER.fullmatch(text, a_end, b.start, timeout=TIMEOUT)
+    if not joiner:
+        return None
+    word = joiner.group(0).strip().lower()
+    opener = _RANGE_OPENER.search(text, max(0, a.start - 9), (ma.start if ma else a.start))
+    if word == "and" and not (opener and opener.group(1).lower() == "between"):
+        return None
+    if word == "or":
+        return None
+    if ma and mb and (ma.kind != mb.kind or ma.unit != mb.unit):
+        return None
+    if ma and not mb:
+        return None
+    low, high = a.value, b.value
+    if mb is not None and mb.value is not None:  # "50p to 70p"
+        low, high = (ma.value if ma and ma.value is not None else low * mb.value / b.value), mb.value
+    # "10 to 12 million": the scale written once applies to both.
+    if b.precision and not a.precision and a.written == b.written == "digits" and high / max(abs(low), 1e-9) > 50:
+        scale = high / _unscaled(text, b)
+        low *= scale
+    if not low < high:
+        return None  # "3-1" is a score, "2004-05" a season: not a range
+    if word in ("-", "–", "—") and _looks_like_code(text, a, b):
+        return None
+    start = opener.start(1) if opener else (ma.start if ma else a.start)
+    end = mb.end if mb else b.end
+    if not mb and (end < len(text) and _GLUED.match(text, end)):
+        return None
+    kind = mb.kind if mb else "range"
+    claim = Claim(kind=kind, text=text[start:end], start=start, end=end, value=None,
+                  unit=_unit(mb) if mb else None, extra=dict(mb.extra) if mb else {})
+    claim.low, claim.high = low - a.precision, high + b.precision
+    claim.quote_start, claim.quote_end = start, end
+    hedge = hedge_before(text, start)
+    if hedge:
+        claim.hedge = hedge.phrase
+        claim.low, claim.high = hedge.interval(claim.low, claim.high)
+        claim.quote_start = hedge.start
+    _subject(text, claim)
+    return claim, 2
+
+
+def _unscaled(text: str, num: Num) -> float:
+    from .numbers import _digits_value
+
+    m = regex.match(r"[-−–]?[\d,.\s\u00a0\u202f]*\d", text[num.start:num.end])
+    return _digits_value(m.group(0)) or 1.0
+
+
+def _looks_like_code(text: str, a: Num, b: Num) -> bool:
+    # "1995-01", "+1-222-2222": zero-padded or phone-like runs are not ranges.
+    second = text[b.start:b.end]
+    return second.startswith("0") and len(second) > 1 or text[a.start - 1:a.start] in "+-"
+
+
+def _unit(measure: Measure | None) -> str | None:
+    if measure is None or measure.unit is None:
+        return None
+    if measure.kind == "quantity":
+        return quantities.canonical(measure.unit)
+    return measure.unit
+
+
+def _hedge(text: str, claim: Claim, low: float, high: float) -> None:
+    """Applies the hedge around a single figure and records what it counts."""
+    claim.low, claim.high = low, high
+    claim.quote_start, claim.quote_end = claim.start, claim.end
+    before = hedge_before(text, claim.start)
+    after = hedge_after(text, claim.end)
+    hedge: Hedge | None = before or after
+    if hedge is not None:
+        claim.hedge = hedge.phrase
+        claim.low, claim.high = hedge.interval(low, high)
+        if claim.kind == "number":
+            # A count's span is the whole asserted figure, hedge included
+            # ("more than thirty"); a measure's span is the measure itself.
+            claim.start, claim.end = min(claim.start, hedge.start), max(claim.end, hedge.end)
+            claim.text = text[claim.start:claim.end]
+        claim.quote_start = min(claim.quote_start, hedge.start)
+        claim.quote_end = max(claim.quote_end, hedge.end)
+    _subject(text, claim)
+
+
+def _subject(text: str, claim: Claim) -> None:
+    if claim.kind == "age":
+        claim.subject = claim.extra.get("person")
+        return
+    if claim.kind not in ("number", "range"):
+        return
+    phrase = counted_phrase(text, claim.end)
+    if phrase is not None:
+        claim.subject = phrase[0]
+        claim.quote_end = phrase[2]

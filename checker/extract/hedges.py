@@ -1,0 +1,85 @@
+"""Hedges around a figure ("nearly 200", "200 or more") and vague magnitudes
+("thousands of"), with the intervals they assert, read from rules/hedges.toml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..rules_data import load
+from .patterns import TIMEOUT
+
+
+@dataclass(frozen=True)
+class Hedge:
+    phrase: str
+    start: int
+    end: int
+    low: float | None  # factor on the figure; None is unbounded
+    high: float | None
+
+    def interval(self, low: float, high: float) -> tuple[float | None, float | None]:
+        """The interval a hedged figure spanning [low, high] asserts."""
+        lo = None if self.low is None else low * self.low
+        hi = None if self.high is None else high * self.high
+        if lo is not None and hi is not None and lo > hi:  # negative figures
+            lo, hi = hi, lo
+        return lo, hi
+
+
+def _phrase_pattern(phrases) -> str:
+    alts = sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return "|".join(alts)
+
+
+@cache
+def _tables():
+    data = load("hedges")
+    before, after = {}, {}
+    for name, entry in data.items():
+        if name == "vague":
+            continue
+        bounds = (entry.get("low"), entry.get("high"))
+        for phrase in entry.get("before", []):
+            before[phrase.lower()] = bounds
+        for phrase in entry.get("after", []):
+            after[phrase.lower()] = bounds
+    before_re = regex.compile(rf"(?<![\w-])({_phrase_pattern(before)})\s*$", regex.IGNORECASE)
+    after_re = regex.compile(rf"\s*({_phrase_pattern(after)})(?![\w])", regex.IGNORECASE)
+    vague = {k.lower(): tuple(v) for k, v in data["vague"].items() if k != "doc"}
+    vague_re = regex.compile(rf"(?<![\w-])(?:{_phrase_pattern(vague)})(?![\w-])", regex.IGNORECASE)
+    return before, after, before_re, after_re, vague, vague_re
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def hedge_before(text: str, start: int) -> Hedge | None:
+    """The hedge ending right before ``start``, if any."""
+    before, _, before_re, _, _, _ = _tables()
+    window_start = max(0, start - 40)
+    m = before_re.search(text, window_start, start, timeout=TIMEOUT)
+    if not m:
+        return None
+    low, high = before[_key(m.group(1))]
+    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high)
+
+
+def hedge_after(text: str, end: int) -> Hedge | None:
+    """The hedge starting right after ``end`` ("or more"), if any."""
+    _, after, _, after_re, _, _ = _tables()
+    m = after_re.match(text, end, min(len(text), end + 30), timeout=TIMEOUT)
+    if not m:
+        return None
+    low, high = after[_key(m.group(1))]
+    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high)
+
+
+def find_vague(text: str):
+    """Vague magnitudes ("thousands of") as (start, end, phrase, low, high)."""
+    _, _, _, _, vague, vague_re = _tables()
+    for m in vague_re.finditer(text, timeout=TIMEOUT):
+        low, high = vague[_key(m.group(0))]
+        yield m.start(), m.end(), _key(m.group(0)), float(low), float(high)

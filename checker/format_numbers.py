@@ -1,0 +1,22 @@
+"""Figures written back for messages: "3,000", "10,000–12,000", "2,400–3,600"."""
+from __future__ import annotations
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "∞"
+    if abs(value) >= 1e9 and value == int(value):
+        return f"{value / 1e9:,.4g}bn"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def fmt_interval(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None and low == high:
+        return fmt(low)
+    if high is None:
+        return f"at least {fmt(low)}"
+    if low is None or low == 0:
+        return f"at most {fmt(high)}"
+    return f"{fmt(low)}–{fmt(high)}"
