@@ -22,8 +22,11 @@ COUNT_KINDS = ("number", "range")
 
 @dataclass
 class Groups:
+    # Figures by (kind, unit, qualifiers, head): ("count", None, ("north", "korean"), "troops").
     counts: dict[tuple, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     people: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    # Each headline figure with the lead paragraph's figures of its kind, which restate it.
+    headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
 
 
 @cache
@@ -70,33 +73,152 @@ _SET_CHANGING_BEFORE = regex.compile(
     r"the\s+other|the\s+first|the\s+last|the\s+next|every|each|per|a|an)\s+$",
     regex.IGNORECASE,
 )
+# "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
+# "the 16 films competing in ...": a definite figure narrowed by what follows is a subset.
+_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|for)\b", regex.IGNORECASE)
+# "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
+_NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
+# A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
+_RATE_AFTER = regex.compile(
+    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b",
+    regex.IGNORECASE,
+)
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
+# Words that pin a figure to a time: figures of one noun at two times may differ.
+_TIME_ANCHOR = regex.compile(
+    r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous|a)\s+(?:year|month|week|quarter|season)|"
+    r"(?:year|month|week|day)s?\s+(?:ago|earlier|before)|January|February|March|April|June|July|August|"
+    r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
+    regex.IGNORECASE,
+)
+MEASURE_KINDS = ("money", "percent", "quantity")
+
+
+class Sentences:
+    """Sentence numbers, time anchors and the title of a text, found once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        first_line = text.split("\n", 1)[0]
+        # A short first line without a full stop, followed by more text, is a headline.
+        self.title_end = len(first_line) if "\n" in text and len(first_line) < 120 \
+            and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
+        body = text[self.title_end:].lstrip("\n")
+        lead_start = len(text) - len(body)
+        lead_end = text.find("\n", lead_start)
+        self.lead = (lead_start, len(text) if lead_end < 0 else lead_end)
+        self._anchors: dict[int, frozenset] = {}
+
+    def index(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def anchors(self, index: int) -> frozenset:
+        if index not in self._anchors:
+            start = self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            self._anchors[index] = frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, start, end))
+        return self._anchors[index]
 
 
 def group(text: str, claims: list[Claim]) -> Groups:
-    """Groups counts by subject and ages by person, in order of position."""
+    """Groups figures by subject and ages by person, in order of position.
+
+    Each grouped figure also records what subject resolution knows of it
+    (``extra``): its sentence and time anchors, whether it points back with a
+    definite article, whether it is in the headline or the lead paragraph.
+    """
     groups = Groups()
     people = _People()
-    last_whole: tuple | None = None
+    sentences = Sentences(text)
+    last_whole: Claim | None = None
     for claim in claims:
-        if claim.kind in COUNT_KINDS:
-            if _PART_AFTER.match(text, claim.end):
-                # "3,000 of them": a part of the last whole counted before it.
-                if last_whole is not None:
-                    claim.extra["part_of"] = last_whole
+        if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
+            if claim.kind in COUNT_KINDS and _PART_AFTER.match(text, claim.end):
+                # "3,000 of them": a part of the whole counted last, in this sentence or the one before.
+                if last_whole is not None and last_whole.extra["sentence"] >= sentences.index(claim.start) - 1:
+                    claim.extra["part_of"] = last_whole.extra["key"]
                 continue
-            key = subject_key(claim.subject)
-            if key is None or _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
+            key = _figure_key(text, claim)
+            if key is None or _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start) \
+                    or _RATE_AFTER.match(text, claim.quote_end) or _names_something(text, claim):
                 continue
-            claim.extra["key"] = key
+            sentence = sentences.index(claim.start)
+            claim.extra.update(
+                key=key, sentence=sentence, time=sentences.anchors(sentence),
+                definite=_points_back(text, claim),
+                specific=_specific(claim),
+                title=claim.start < sentences.title_end,
+                lead=sentences.lead[0] <= claim.start < sentences.lead[1],
+            )
             groups.counts[key].append(claim)
-            last_whole = key
+            if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
+                last_whole = claim
         elif claim.kind == "age":
             person = people.resolve(text, claim)
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
+    groups.headline = _headline_pairs(text, claims, sentences)
     return groups
+
+
+def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
+    """A headline's figures and the lead's figures of the same kind, unit and noun."""
+    lead_start, lead_end = sentences.lead
+    figures = [c for c in claims if c.kind in COUNT_KINDS or c.kind in MEASURE_KINDS]
+    title = [c for c in figures if c.start < sentences.title_end]
+    lead = [c for c in figures if lead_start <= c.start < lead_end]
+    pairs = []
+    for head in title:
+        if head.kind in COUNT_KINDS and (subject_key(head.subject) is None or _names_something(text, head)):
+            continue
+        noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
+        same = [c for c in lead if c.kind == head.kind and c.unit == head.unit and
+                (noun is None or (subject_key(c.subject) or (None,))[-1] == noun)]
+        if same:
+            pairs.append((head, same))
+    return pairs
+
+
+def _points_back(text: str, claim: Claim) -> bool:
+    """"the 3,000 troops" points back at a figure given before; "the two countries" and
+    "the 16 films competing in ..." name particular members instead."""
+    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start):
+        return False
+    return (claim.low or 0) >= 10 and not _RESTRICTED_AFTER.match(text, claim.quote_end)
+
+
+def _specific(claim: Claim) -> bool:
+    """A subject with a proper qualifier ("North Korean soldiers") names one set."""
+    words = (claim.subject or "").split()[:-1]
+    return any(w[:1].isupper() for w in words)
+
+
+def _names_something(text: str, claim: Claim) -> bool:
+    return claim.kind in COUNT_KINDS and claim.start == claim.quote_start \
+        and bool(_NAME_BEFORE.search(text, max(0, claim.start - 30), claim.start))
+
+
+def _figure_key(text: str, claim: Claim) -> tuple | None:
+    """Counts are keyed by what they count; a measure by its kind, unit and the noun
+    after it ("the $6bn loan"), when there is one."""
+    if claim.kind in COUNT_KINDS:
+        key = subject_key(claim.subject)
+        return None if key is None else ("count", None, *key)
+    from .extract.counted import counted_phrase
+
+    phrase = counted_phrase(text, claim.end)
+    key = subject_key(phrase[0]) if phrase else None
+    return None if key is None else (claim.kind, claim.unit, *key)
+
+
+# Two capitalised words in a row, not at a sentence start: someone's name.
+_NAME_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
 class _People:
@@ -105,16 +227,22 @@ class _People:
     def __init__(self):
         self.full_names: list[str] = []
         self.last_aged: str | None = None
+        self.last_aged_end = 0
 
     def resolve(self, text: str, claim: Claim) -> str | None:
         name = claim.subject
         if name:
             person = self._match(name)
-            self.last_aged = person
+            self.last_aged, self.last_aged_end = person, claim.end
             return person
-        # "the 69-year-old": the person whose age was last given.
-        if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
-            return self.last_aged
+        # "the 69-year-old": the person whose age was last given, unless someone
+        # else has been named since.
+        if self.last_aged and regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start],
+                                           regex.IGNORECASE):
+            between = text[self.last_aged_end:claim.start]
+            names = self.last_aged.split()
+            others = [m.group(0) for m in _NAME_RE.finditer(between) if m.group(0).split()[-1] not in names]
+            return None if others else self.last_aged
         return None
 
     def _match(self, name: str) -> str:

@@ -24,30 +24,67 @@ def _below(a: float | None, b: float | None, tolerance: float) -> bool:
     return a < b - tolerance * abs(b)
 
 
+def _overlap(a: Claim, b: Claim, tolerance: float) -> bool:
+    return not (_below(a.high, b.low, tolerance) or _below(b.high, a.low, tolerance))
+
+
+def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
+    """Whether ``claim`` speaks of the same set as ``earlier``: it points back with a
+    definite article ("the 3,000 troops"), or both name a specific set ("North
+    Korean soldiers"). Headline and lead are compared separately, below."""
+    if claim.extra["sentence"] == earlier.extra["sentence"]:
+        return False  # figures side by side in one sentence are compared, not restated
+    if claim.extra["time"] and earlier.extra["time"] and claim.extra["time"] != earlier.extra["time"]:
+        return False  # the same noun at two times
+    return claim.extra["definite"] or (claim.extra["specific"] and earlier.extra["specific"])
+
+
 @check("count-conflict")
 def count_conflict(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.0)
-    for claims in ctx.groups.counts.values():
-        # One pass per group: a figure conflicts with the earlier figures if it lies
-        # wholly below the highest floor or above the lowest ceiling seen so far.
-        floor: Claim | None = None
-        ceiling: Claim | None = None
-        for claim in claims:
-            other = None
-            if floor is not None and _below(claim.high, floor.low, tolerance):
-                other = floor
-            elif ceiling is not None and _below(ceiling.high, claim.low, tolerance):
-                other = ceiling
-            if other is not None:
-                ctx.report(rule, ctx.quote(claim),
-                           f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
-                           f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
-                           [ctx.quote(other)])
+    window = rule.params.get("antecedents", 16)
+    for key, claims in ctx.groups.counts.items():
+        for i, claim in enumerate(claims):
+            # Only the figures this one points back at, and only the last few of
+            # them, so a subject with hundreds of figures stays linear.
+            antecedents = [e for e in claims[max(0, i - window):i] if _points_back(claim, e, key)]
+            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents):
                 continue
-            if claim.low is not None and (floor is None or claim.low > floor.low):
-                floor = claim
-            if claim.high is not None and (ceiling is None or ceiling.high is None or claim.high < ceiling.high):
-                ceiling = claim
+            other = antecedents[-1]
+            ctx.report(rule, ctx.quote(claim),
+                       f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
+                       f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
+                       [ctx.quote(other)])
+    for head, lead in ctx.groups.headline:
+        # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
+        slack = _half_place(head)
+        low = None if head.low is None else head.low - slack
+        high = None if head.high is None else head.high + slack
+        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in lead):
+            continue
+        listed = ", ".join(f'"{ctx.quote(c).text}"' for c in lead)
+        ctx.report(rule, ctx.quote(head),
+                   f"the headline's {_describe(ctx, head)} is not what the lead paragraph says: {listed} "
+                   f"(line {lead[0].line})",
+                   [ctx.quote(c) for c in lead])
+
+
+_FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _half_place(claim: Claim) -> float:
+    """Half the place of a figure's last significant digit, trailing zeros not counted."""
+    m = _FIRST_NUMBER.search(claim.text)
+    if not m or claim.value is None:
+        return 0.0
+    digits = m.group(0).replace(",", "")
+    written = float(digits)
+    scale = claim.value / written if written else 1.0
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".")[1])
+    else:
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if written else 1.0
+    return 0.5 * place * abs(scale)
 
 
 _OF_THE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+$", regex.IGNORECASE)

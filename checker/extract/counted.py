@@ -17,6 +17,7 @@ said says say told tell according reportedly allegedly this these those it its t
 there here his her he she we our you your i my me us what how why more most less least further
 died killed fled left lost went came took made gave got cut rose fell grew paid won saw met ran
 remain remained stay stayed face faced need needed want wanted expect expected ago later earlier
+worth each apiece apart away
 """.split())
 
 _WORD = regex.compile(r"\s*([A-Za-z][A-Za-z'’\-]*)", regex.V0)
