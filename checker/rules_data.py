@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
 def rules_dir() -> Path:
     """The folder holding the TOML data: rules/ beside the package in a checkout,
-    the checker.rules package data in a regular install."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("checker.rules")))
+    checker/rules/ (package data, see pyproject.toml) in a regular install."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "rules"
+    return checkout if checkout.is_dir() else here / "rules"
 
 
 @cache
