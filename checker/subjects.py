@@ -14,6 +14,8 @@ from functools import cache
 
 import regex
 
+from .extract.counted import HONORIFIC as _HONORIFIC
+from .extract.counted import NOT_NAMES
 from .model import Claim
 from .rules_data import load
 
@@ -159,7 +161,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
                 last_whole = claim
         elif claim.kind == "age":
-            person = people.resolve(text, claim)
+            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
@@ -221,6 +223,9 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
 _NAME_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
+_ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+
+
 class _People:
     """Names seen so far, so that "Ahn" after "Ahn Chan-il" is the same person."""
 
@@ -229,8 +234,10 @@ class _People:
         self.last_aged: str | None = None
         self.last_aged_end = 0
 
-    def resolve(self, text: str, claim: Claim) -> str | None:
-        name = claim.subject
+    def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+        if regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
+            return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
+        name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
             person = self._match(name)
             self.last_aged, self.last_aged_end = person, claim.end
@@ -244,6 +251,15 @@ class _People:
             others = [m.group(0) for m in _NAME_RE.finditer(between) if m.group(0).split()[-1] not in names]
             return None if others else self.last_aged
         return None
+
+    @staticmethod
+    def _only_name_in(text: str, start: int, end: int) -> str | None:
+        """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
+        if regex.search(r"(?<![\w])the\s+$", text[max(start, end - 5):end], regex.IGNORECASE):
+            return None  # "the 69-year-old" is resolved by who was aged last
+        names = {_HONORIFIC.sub("", m.group(0)) for m in _ANY_NAME_RE.finditer(text, start, end)
+                 if m.group(0).split()[0] not in NOT_NAMES}
+        return names.pop() if len(names) == 1 else None
 
     def _match(self, name: str) -> str:
         tokens = name.split()

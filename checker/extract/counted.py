@@ -77,16 +77,16 @@ def person_before(text: str, start: int) -> str | None:
     m = _NAME_BEFORE.search(text, max(0, start - 80), start, timeout=TIMEOUT)
     if not m:
         return None
-    name = _HONORIFIC.sub("", m.group(1))
-    if not name or name.split()[0] in _NOT_NAMES:
+    name = HONORIFIC.sub("", m.group(1))
+    if not name or name.split()[0] in NOT_NAMES:
         return None
     return name
 
 
-_HONORIFIC = regex.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+")
+HONORIFIC = regex.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+")
 
 
-_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
+NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
                         "He", "She", "They", "It", "This", "That", "Mr", "Monday", "Tuesday", "Wednesday",
                         "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                         "April", "May", "June", "July", "August", "September", "October",
