@@ -235,7 +235,7 @@ class _People:
         self.last_aged_end = 0
 
     def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
-        if regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
+        if not claim.subject and regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
