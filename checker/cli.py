@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import webbrowser
 from enum import Enum
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -18,6 +20,8 @@ from .extract import extract as extract_claims
 from .inputs import InputError, expand, read
 from .lint import lint as lint_text
 from .lint import select_rules
+from .report import build as build_report
+from .report import write as write_report
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Find the figures in a news draft that cannot all be true.")
@@ -153,6 +157,35 @@ def explain(rule_id: str = typer.Argument(..., metavar="RULE")) -> None:
         f"What it checks\n{rule.doc['what'].strip()}\n\nWhy\n{rule.doc['why'].strip()}\n\n"
         f"Parameters\n{params}\n\nFails\n  {rule.doc['fail'].strip()}\n\nPasses\n  {rule.doc['pass'].strip()}"
     )
+
+
+@app.command()
+def report(
+    path: str = typer.Argument(..., metavar="PATH", help="The draft to show; - reads stdin."),
+    out: str = typer.Option(..., "--output", "-o", metavar="FILE", help="Where to write the HTML report; - for stdout."),
+    reference_date: Optional[str] = REFERENCE,
+    open_: bool = typer.Option(False, "--open", help="Open the report in the web browser."),
+) -> None:
+    """Write one self-contained HTML page showing the draft with its figures and findings."""
+    reference = _reference(reference_date)
+    try:
+        source = read(path)
+    except InputError as e:
+        fail(str(e))
+    if out == "-":
+        typer.echo(build_report(source.text, path=source.path, reference_date=reference), nl=False)
+        return
+    target = Path(out)
+    if path != "-" and target.exists() and target.samefile(path):
+        fail(f"{out}: is the draft itself; numcheck never writes to the files it reads")
+    if not target.parent.is_dir():
+        fail(f"{out}: no such directory {str(target.parent)!r}")
+    try:
+        write_report(target, build_report(source.text, path=source.path, reference_date=reference))
+    except OSError as e:
+        fail(f"{out}: cannot write ({e.strerror or e})")
+    if open_:
+        webbrowser.open(target.resolve().as_uri())
 
 
 @app.command()
