@@ -169,14 +169,17 @@ def report(
     """Write one self-contained HTML page showing the draft with its figures and findings."""
     reference = _reference(reference_date)
     try:
-        source = read(path)
+        names = expand([path])
+        if len(names) > 1:
+            raise InputError(f"{path}: holds {len(names)} drafts; a report shows one")
+        source = read(names[0])
     except InputError as e:
         fail(str(e))
     if out == "-":
         typer.echo(build_report(source.text, path=source.path, reference_date=reference), nl=False)
         return
     target = Path(out)
-    if path != "-" and target.exists() and target.samefile(path):
+    if source.path != "-" and target.exists() and target.samefile(source.path):
         fail(f"{out}: is the draft itself; numcheck never writes to the files it reads")
     if not target.parent.is_dir():
         fail(f"{out}: no such directory {str(target.parent)!r}")
