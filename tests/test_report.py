@@ -354,3 +354,12 @@ def test_cli_open_hands_the_written_file_to_the_browser(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli.app, ["report", str(SEED), "-o", str(out), "--open"])
     assert result.exit_code == 0
     assert opened == [out.resolve().as_uri()] and out.exists()
+
+
+def test_report_assets_ship_in_regular_installs():
+    import fnmatch
+    import tomllib
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["checker"]
+    assets = [p.relative_to(ROOT / "checker").as_posix() for p in (ROOT / "checker" / "report_assets").iterdir()]
+    assert sorted(assets) == ["report_assets/report.css", "report_assets/report.js"]
+    assert all(any(fnmatch.fnmatch(a, g) for g in globs) for a in assets)
