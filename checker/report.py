@@ -97,7 +97,7 @@ def render(text: str, claims: list[Claim], findings: list[Finding], *, path: str
 </article>
 <aside aria-label="Findings and legend">
 {_findings(findings)}
-{_legend(claims)}
+{_legend()}
 </aside>
 </main>
 {_claims_table(claims)}
@@ -113,7 +113,7 @@ def write(path: str | os.PathLike, html: str) -> None:
     """Write ``html`` to ``path`` atomically: a temp file beside it, then a rename, so a
     reader never sees half a report and a failed write leaves the old file alone."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(html)
@@ -196,7 +196,7 @@ def _findings(findings: list[Finding]) -> str:
             f'<ol class="findings">{"".join(items)}</ol></section>')
 
 
-def _legend(claims: list[Claim]) -> str:
+def _legend() -> str:
     items = "".join(f'<li><span class="claim k-{k}">{escape(label)}</span></li>' for k, label in KINDS.items())
     return (f'<section id="legend"><h2>Legend</h2><ul class="legend">{items}'
             '<li><span class="hit">text a finding is about</span></li>'
