@@ -1,14 +1,26 @@
 """Dates: "25 October 2024", "October 25, 2024", "Oct. 25", "25/10/2024", "2024-10-25",
-weekdays attached to them ("Monday, 25 October"), bare weekdays and relative days
-("on Monday", "last week", "yesterday") resolved against a reference date."""
+weekdays attached to them ("Monday, 25 October", "Thursday the 21st"), bare weekdays,
+relative days ("on Monday", "last week", "yesterday", "two days later", "the 20th of next
+month") resolved against a reference date.
+
+Speed: a cheap anchor pattern (digits, month and weekday names, ordinal words, relative
+words) marks short windows of the text; the date patterns run only inside them.  Each
+pattern proposes candidates; the longest non-overlapping ones win, as in
+Recognizers-Text's merge of its date extractors.
+
+Conservatism: a date's span is taken before numbers are read, so forms that look like
+ordinary figures ("on 15", "4.22", "4-22", "the 27th") need a date-like context: a
+weekday, a preposition before them and nothing but punctuation after."""
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import regex
 
+from .numbers import TENS, UNITS
 from .patterns import TIMEOUT
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -18,6 +30,22 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
 WEEKDAYS.update({"mo": 0, "tu": 1, "tue": 1, "tues": 1, "we": 2, "th": 3, "thu": 3, "thur": 3,
                  "thurs": 3, "fr": 4, "sa": 5, "su": 6, "weds": 2})
+
+
+def _ordinal(word: str) -> str:
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                 "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+    return irregular.get(word) or (word[:-1] + "ieth" if word.endswith("y") else word + "th")
+
+
+# Day-of-month words: "first" .. "nineteenth", "twentieth", "thirtieth" (compounds such
+# as "twenty second" are a tens word before one of these), and the cardinals likewise.
+ORDINAL_WORDS = {_ordinal(w): v for w, v in UNITS.items() if 1 <= v <= 19}
+ORDINAL_WORDS.update({_ordinal(w): v for w, v in TENS.items() if v <= 30})
+CARDINAL_WORDS = {w: v for w, v in UNITS.items() if 1 <= v <= 19}
+CARDINAL_WORDS.update({w: v for w, v in TENS.items() if v <= 30})
+NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
 
 def _alt(names) -> str:
@@ -32,36 +60,117 @@ def _names(table, full) -> str:
 
 _FULL_MONTHS = [m.lower() for m in calendar.month_name if m]
 _FULL_DAYS = [d.lower() for d in calendar.day_name]
-_MONTH = rf"(?P<month>{_names(MONTHS, _FULL_MONTHS)})"
-_WEEKDAY = rf"(?P<weekday>{_names(WEEKDAYS, _FULL_DAYS)})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
-_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+_MONTH_NAME = _names(MONTHS, _FULL_MONTHS)
+_WEEKDAY_NAME = _names(WEEKDAYS, _FULL_DAYS)
+_TENS_DAY = r"(?:twenty|thirty)(?:-|\s)"
+_ORD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(ORDINAL_WORDS)})"
+_CARD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(CARDINAL_WORDS)})"
+_DAY_DIGITS = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WD = rf"(?P<weekday>{_WEEKDAY_NAME})(?:\s*,\s*|\s+)"
+_YEAR = r"(?:,?\s*(?:of\s+)?(?P<year>\d{4})(?!\d))"
+_COUNT = rf"(?:\d{{1,3}}|an?|(?:{_alt(TENS)})(?:[-\s](?:{_alt(w for w, v in UNITS.items() if 1 <= v <= 9)}))?|{_alt(UNITS)})"
+_PERIOD = r"(?:days?|weeks?|fortnights?|months?|years?)"
+_REL_DAY = r"(?:yesterday|today|tomorrow)"
+_END = r"(?![.,:/-]?\d)(?=\s*(?:[.,;:!?)\]]|$))"  # nothing but punctuation follows
+_PREPS = r"(?:on|for|by|until|till|from|since|before|after)"
 
-DATE_RE = regex.compile(
-    rf"(?<![\w])(?:"
-    # Monday, 25 October 2024 / 7th of October
-    rf"{_WD_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
-    # Monday, October 25, 2024 / Oct. 25 / January 10 – 1, 2016
-    rf"|{_WD_PREFIX}{_MONTH},?\s+{_DAY}(?:\s*[–—-]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?"
-    # 2024-10-25
-    rf"|{_WD_PREFIX}(?P<iy>\d{{4}})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"
-    # 25/10/2024, 10/27/2040, 31/10 (needs a weekday without a year)
-    rf"|{_WD_PREFIX}(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>\d{{4}}|\d{{2}}))?"
+
+def _rx(pattern: str):
+    # Run on lower-cased text (see find_dates): no IGNORECASE, which is several times slower.
+    return regex.compile(rf"(?<![\w]){pattern}", regex.V0)
+
+
+PATTERNS = {
+    # Monday, 25 October 2024 / 7th of October / 28-nov / second of Aug / 16. Nov. 2016
+    "day_month": _rx(
+        rf"(?:{_WD}(?:the\s+)?)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
+        rf"(?P<sep>\s+of\s+|\s*-\s*|\.\s*|\s+)(?P<month>{_MONTH_NAME}){_YEAR}?(?![\w])"),
+    # Monday, October 25, 2024 / Oct. 25 / jan-1 / may the eleventh / January 10 – 1, 2016
+    "month_day": _rx(
+        rf"(?:{_WD})?(?P<month>{_MONTH_NAME})(?P<sep>\s*[-/]\s*|\.?(?P<comma>,)?\s+(?P<the>the\s+)?)"
+        rf"(?P<day>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_WORD})(?![\w])"
+        rf"(?:\s*[–—-]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\w]))?{_YEAR}?(?![\w])"),
+    # 2024-10-25, 2015/08/12, 2019-sep-1
+    "iso": _rx(
+        rf"(?:{_WD})?(?P<iy>\d{{4}})(?P<sep>[-/.])(?:(?P<im>[01]?\d)|(?P<month>{_MONTH_NAME}))"
+        rf"(?P=sep)(?P<id>[0-3]?\d)(?![\w]|[.,/-]\d)"),
+    # 25/10/2024, 02/22/2016, 9-18-15, 13.5.2015, 11/12,2016
+    "numeric": _rx(
+        rf"(?:{_WD})?(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?:(?P=sep)|(?P<comma>,\s?))"
+        rf"(?P<ny>\d{{4}}|\d{{2}})(?![\w]|[.,/-]\d)"),
+    # 31/10, on 4.22, in 4-22, friday 7.6: no year, so only in a date-like context
+    "numeric_short": _rx(
+        rf"(?:{_WD}|(?P<prep>on|in|by|from|until|till|since|before|after)\s+)?"
+        rf"(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?![\w%]|[.,/:-]\d)"),
+    # Thursday the 21st, Friday the fifteen, Monday 21st
+    "weekday_day": _rx(
+        rf"{_WD}(?:(?P<the>the\s+)(?P<day>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_WORD})"
+        rf"|(?P<day>[0-3]?\d(?:st|nd|rd|th)))(?![\w])"),
+    # on 15, on 22nd, for the 27, on the second, the 20th of next month
+    "day_only": _rx(
+        rf"(?:(?P<prep>{_PREPS})\s+)?(?P<the>the\s+)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
+        rf"(?:(?:\s+of)?\s+(?P<when>this|next|last)\s+month(?![\w])|{_END})"),
+    # second Sunday, the first friday of july, the last Monday in this month
+    "nth_weekday": _rx(
+        rf"(?P<the>the\s+)?(?P<nth>{_alt(NTH)})\s+(?P<weekday>{_alt(_FULL_DAYS)})(?![\w])"
+        rf"(?:\s+(?:of|in)\s+(?:(?P<month>{_MONTH_NAME})|(?P<when>this|next|last|the)\s+month)(?![\w]))?"),
+    # yesterday, the day after tomorrow, two days before yesterday
+    "relative_day": _rx(
+        rf"(?:(?:the\s+day|(?P<count>{_COUNT})\s+(?P<period>{_PERIOD}))\s+(?P<dir>before|after)\s+)?"
+        rf"(?P<rel>{_REL_DAY})(?![\w])"),
+    # the next day, last day, the following day
+    "adjacent_day": _rx(r"(?:the\s+)?(?P<which>next|following|previous|last)\s+day(?![\w])(?!\s+of\b)"),
+    # a month ago, two weeks from now, 1 month 21 days ago, two sundays from now
+    "duration": _rx(
+        rf"(?P<parts>{_COUNT}\s+(?:{_PERIOD}|(?P<weekday>{_alt(_FULL_DAYS)})s)"
+        rf"(?:,?\s+(?:and\s+)?{_COUNT}\s+{_PERIOD}){{0,3}})"
+        r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)(?![\w])"),
+    # next Sunday, this week Friday, on Friday next week, Tuesday of next week
+    "relative_weekday": _rx(
+        rf"(?:(?P<when>last|next|this|past)\s+(?:(?P<week>week)\s+(?:on\s+)?)?(?P<weekday>{_alt(_FULL_DAYS)}|{_alt(n for n in WEEKDAYS if len(n) > 3)})"
+        rf"|(?:on\s+)?(?P<weekday2>{_alt(_FULL_DAYS)})\s+(?:of\s+)?(?P<when2>last|next|this)\s+week)(?![\w])"),
+    # on Friday, Tuesday, on tues: full names anywhere, abbreviations after "on"
+    "weekday": _rx(
+        rf"(?:(?P<weekday>{_alt(_FULL_DAYS)})|(?<=\b(?:on|by|until|from|since)\s+)"
+        rf"(?P<abbr>{_alt(n for n in WEEKDAYS if len(n) > 3 and n not in _FULL_DAYS)}))(?![\w])"),
+    # last week, next month, this year
+    "relative_period": _rx(r"(?P<when>last|next|this)\s+(?P<period>week|month|year)(?![\w])"),
     # October 2024
-    rf"|{_MONTH}\s+(?P<myear>\d{{4}})"
-    rf")(?![\w/])",
-    regex.IGNORECASE | regex.V0,
-)
-RELATIVE_RE = regex.compile(
-    rf"(?<![\w])(?:(?P<rel>yesterday|today|tomorrow)"
-    rf"|(?P<when>last|next|this)\s+(?P<period>week|month|year|{_alt(WEEKDAYS)})"
-    rf"|(?P<on>on|last|next|this|since|by|until|from)\s+(?P<bare>{_alt(n for n in WEEKDAYS if len(n) > 3)})"
+    "month_year": _rx(rf"(?P<month>{_MONTH_NAME})\s+(?P<year>\d{{4}})(?![\w])"),
     # "in 2010", "since 1998": a year on its own
-    rf"|(?P<yprep>in|since|by|until|from|during|before|after|between|of|to|and)\s+(?P<year>1[89]\d\d|20\d\d)(?![\w]|[,.]\d|\s*(?:%|per\s*cent)))"
-    rf"(?![\w])",
-    regex.IGNORECASE | regex.V0,
-)
+    "year": _rx(
+        r"(?P<prep>in|since|by|until|from|during|before|after|between|of|to|and)\s+"
+        r"(?P<year>1[89]\d\d|20\d\d)(?![\w]|[,.]\d|\s*(?:%|per\s*cent))"),
+}
+
+# Words that mark a window worth looking at, by class; each pattern runs only in windows
+# holding its class (NEEDS), and every date has such an anchor at most _MARGIN characters
+# from its start and from the next anchor.  A plain literal alternation cannot backtrack,
+# and the standard library's engine, given the first letters to skip on, scans it four
+# times faster than ``regex``.  Two-letter weekdays ("Mo, 7 October") come with a month.
+_ANCHORS = {
+    "digit": [],
+    "month": list(MONTHS),
+    "weekday": [*(n for n in WEEKDAYS if len(n) > 2), *(d + "s" for d in _FULL_DAYS)],
+    "ordinal": list(ORDINAL_WORDS),
+    "rel": ["yesterday", "today", "tomorrow"],
+    "period": ["day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"],
+}
+_FIRST_LETTERS = "".join(sorted({w[0] for words in _ANCHORS.values() for w in words}))
+ANCHOR_RE = re.compile(
+    r"(?P<digit>\d+)|\b(?=[" + _FIRST_LETTERS + "])(?:"
+    + "|".join(f"(?P<{name}>{_alt(words)})" for name, words in _ANCHORS.items() if words) + r")\b")
+NEEDS = {
+    "day_month": {"month"}, "month_day": {"month"}, "month_year": {"month"}, "iso": {"digit"},
+    "numeric": {"digit"}, "numeric_short": {"digit"}, "year": {"digit"}, "day_only": {"digit", "ordinal"},
+    "weekday_day": {"weekday"}, "nth_weekday": {"weekday"}, "relative_weekday": {"weekday"},
+    "weekday": {"weekday"}, "relative_day": {"rel"}, "adjacent_day": {"period"},
+    "duration": {"period", "weekday"}, "relative_period": {"period"},
+}
+_MARGIN = 20
+# The verbs "may" and "march" and the idiom "24/7" are far more common than the dates.
+_VERB_MONTHS = ("may", "march", "mar")
+_NOT_DATES = {"24/7"}
 
 
 @dataclass
@@ -77,85 +186,388 @@ class DateMatch:
     extra: dict = field(default_factory=dict)
 
 
-def _weekday_of(m) -> tuple[int | None, tuple[int, int] | None]:
-    if m.group("weekday"):
-        return WEEKDAYS[m.group("weekday").lower().rstrip(".")], m.span("weekday")
+def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters; keep the offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    candidates = []
+    for start, end, classes in _windows(low):
+        for kind, pattern in PATTERNS.items():
+            if classes.isdisjoint(NEEDS[kind]):
+                continue
+            for m in pattern.finditer(low, start, end, timeout=TIMEOUT):
+                d = _BUILDERS[kind](m, text, reference)
+                if d is not None:
+                    candidates.append(d)
+    # Longest first, then leftmost; a shorter candidate inside a kept one is dropped.
+    candidates.sort(key=lambda d: (d.start - d.end, d.start))
+    kept: list[DateMatch] = []
+    for d in candidates:
+        if not any(k.start < d.end and d.start < k.end for k in kept):
+            kept.append(d)
+    kept.sort(key=lambda d: d.start)
+    return _merge_bracketed(text, kept)
+
+
+def _windows(text: str):
+    """Merged spans around the anchors, widened to whole words, with their anchor classes."""
+    spans = []
+    for m in ANCHOR_RE.finditer(text):
+        start, end = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+            spans[-1][2].add(m.lastgroup)
+        else:
+            spans.append([start, end, {m.lastgroup}])
+    for span in spans:
+        while span[1] < len(text) and text[span[1]].isalnum():
+            span[1] += 1
+    return spans
+
+
+def _merge_bracketed(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """"this friday(jun-15)": a weekday and the date it names in brackets are one date."""
+    merged = []
+    for d in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.weekday is not None and prev.day is None and d.weekday is None
+                and d.day is not None and text[prev.end:d.start].strip() == "("
+                and text[d.end:d.end + 1] == ")"):
+            merged[-1] = DateMatch(prev.start, d.end + 1, d.year, d.month, d.day, prev.weekday,
+                                   prev.weekday_span, extra=d.extra)
+            continue
+        merged.append(d)
+    return merged
+
+
+# --- reading the parts ----------------------------------------------------------------
+
+def _day_value(word: str) -> int | None:
+    """21 from "21", "21st", "twenty first", "twenty-one"; None past 31."""
+    if word[0].isdigit():
+        value = int(word.rstrip("stndrh"))
+    else:
+        parts = regex.split(r"[-\s]+", word)
+        value = sum(TENS.get(p) or ORDINAL_WORDS.get(p) or CARDINAL_WORDS.get(p) or 0 for p in parts)
+        if len(parts) == 2 and (parts[0] not in TENS or TENS.get(parts[1]) or ORDINAL_WORDS.get(parts[1], 0) > 9
+                                or CARDINAL_WORDS.get(parts[1], 0) > 9):
+            return None  # "twenty twelfth"
+    return value if 1 <= value <= 31 else None
+
+
+def _month_value(word: str) -> int:
+    return MONTHS[word.rstrip(".")]
+
+
+def _weekday(m, group: str = "weekday") -> tuple[int | None, tuple[int, int] | None]:
+    if m.group(group):
+        return WEEKDAYS[m.group(group).rstrip(".s")], m.span(group)
     return None, None
 
 
-def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
-    found = []
-    for m in DATE_RE.finditer(text, timeout=TIMEOUT):
-        weekday, wspan = _weekday_of(m)
-        extra = {}
-        if m.group("myear"):
-            # "May 2005" is rarely a date in the month sense of "may"; need a capital.
-            if m.group("month")[0].islower():
-                continue
-            found.append(DateMatch(m.start(), m.end(), int(m.group("myear")), MONTHS[m.group("month").lower().rstrip(".")], None, None))
-            continue
-        if m.group("iy"):
-            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        elif m.group("n1"):
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    return sum(TENS.get(p) or UNITS.get(p) or 0 for p in regex.split(r"[-\s]+", word))
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    return regex.match(r"\s*(?:[.,;:!?)\]]|$)", text[end:end + 3]) is not None
+
+
+def _verb_month(m, text: str, tie: str) -> bool:
+    """Lower-case "may"/"march" ("we may first need", "4 may be") read as a month only when
+    tied to the day ("fourth of may", "may the eleventh"), a year or the end of a clause."""
+    word = text[m.start("month"):m.end("month")]
+    if word[0].isupper() or word.lower().rstrip(".") not in _VERB_MONTHS:
+        return False
+    return not (m.group("year") or tie or _ends_clause(text, m.end()))
+
+
+def _year2(ny: str) -> int:
+    return int(ny) + (2000 if int(ny) < 50 else 1900) if len(ny) == 2 else int(ny)
+
+
+def _order(a: int, b: int, extra: dict) -> tuple[int, int] | None:
+    """(day, month) of two numbers; day first when either reading works (noted as ambiguous)."""
+    if a > 12 >= b >= 1:
+        return a, b
+    if b > 12 >= a >= 1:
+        return b, a
+    if 1 <= a <= 12 and 1 <= b <= 12:
+        extra["ambiguous"] = a != b
+        return a, b
+    return None
+
+
+# --- one builder per pattern ------------------------------------------------------------
+
+def _day_month(m, text, reference):
+    if _verb_month(m, text, "of" in m.group("sep")):
+        return None
+    day = _day_value(m.group("day"))
+    sep = m.group("sep").strip()
+    if day is None or (sep == "." and not m.group("year")):
+        return None  # "scored 16. Nov" is two sentences unless a year follows
+    weekday, wspan = _weekday(m)
+    year = int(m.group("year")) if m.group("year") else None
+    return DateMatch(m.start(), m.end(), year, _month_value(m.group("month")), day, weekday, wspan)
+
+
+def _month_day(m, text, reference):
+    day_word = m.group("day")
+    ordinal = not day_word[0].isdigit() and day_word.split()[-1].split("-")[-1] in ORDINAL_WORDS
+    suffix = day_word[0].isdigit() and not day_word[-1].isdigit()
+    if _verb_month(m, text, m.group("the")):
+        return None
+    if m.group("the") and (not (ordinal or suffix) or m.group("sep")[0] == "."):
+        return None  # "in May. The fourth series"
+    if m.group("comma") and not (ordinal or suffix or m.group("day2") or m.group("year")):
+        return None  # "In March, 15 people died"
+    if not day_word[0].isdigit() and not (m.group("year") or _ends_clause(text, m.end())):
+        return None  # "In June two people died", "In November, first half profits"
+    day = _day_value(day_word)
+    if day is None:
+        return None
+    weekday, wspan = _weekday(m)
+    year = int(m.group("year")) if m.group("year") else None
+    extra = {"day_end": int(m.group("day2"))} if m.group("day2") else {}
+    return DateMatch(m.start(), m.end(), year, _month_value(m.group("month")), day, weekday, wspan, extra=extra)
+
+
+def _iso(m, text, reference):
+    weekday, wspan = _weekday(m)
+    month = int(m.group("im")) if m.group("im") else _month_value(m.group("month"))
+    return DateMatch(m.start(), m.end(), int(m.group("iy")), month, int(m.group("id")), weekday, wspan)
+
+
+def _numeric(m, text, reference):
+    if m.group("sep") == "." and len(m.group("ny")) == 2:
+        return None  # "2.6.18" is a version number
+    if m.group("comma") and m.group("sep") != "/":
+        return None
+    extra = {}
+    order = _order(int(m.group("n1")), int(m.group("n2")), extra)
+    if order is None:
+        return None
+    weekday, wspan = _weekday(m)
+    return DateMatch(m.start(), m.end(), _year2(m.group("ny")), order[1], order[0], weekday, wspan, extra=extra)
+
+
+def _numeric_short(m, text, reference):
+    sep, prep = m.group("sep"), m.group("prep") or ""
+    weekday, wspan = _weekday(m)
+    start = m.start("n1") if prep else m.start()
+    if text[m.start("n1"):m.end()] in _NOT_DATES:
+        return None
+    extra = {}
+    order = _order(int(m.group("n1")), int(m.group("n2")), extra)
+    if order is None:
+        return None
+    if weekday is None:
+        # Scores, decimals and fractions look the same: want a preposition (only "on" for
+        # "4.22"), nothing but punctuation after, and only one reading of day and month.
+        if "ambiguous" in extra or not _ends_clause(text, m.end()):
+            return None
+        if (sep == "." and prep != "on") or (sep == "-" and prep not in ("on", "in")):
+            return None
+        if sep == "." or sep == "-":
+            # Dotted and hyphenated short dates are month first ("4.22", "4-22").
             a, b = int(m.group("n1")), int(m.group("n2"))
-            ny = m.group("ny")
-            if ny is None and weekday is None:
-                continue  # "3/4" alone is a fraction far more often than a date
-            year = (int(ny) + (2000 if int(ny) < 50 else 1900) if len(ny) == 2 else int(ny)) if ny else None
-            if a > 12 >= b:
-                day, month = a, b
-            elif b > 12 >= a:
-                month, day = a, b
-            else:
-                # Both readings possible: take day/month, but say it is ambiguous.
-                day, month = a, b
-                extra["ambiguous"] = a != b
+            if a > 12:
+                return None
+            order = (b, a)
+    elif sep == ".":
+        # "friday 7.6" is month first, like "4.22"; either reading is a guess.
+        order = (int(m.group("n2")), int(m.group("n1")))
+        if order[1] > 12:
+            return None
+    return DateMatch(start, m.end(), None, order[1], order[0], weekday, wspan, extra=extra)
+
+
+def _weekday_day(m, text, reference):
+    day_word = m.group("day")
+    if not day_word[0].isdigit() and not _ends_clause(text, m.end()):
+        return None  # "on Sunday the first team ..."
+    day = _day_value(day_word)
+    if day is None:
+        return None
+    weekday, wspan = _weekday(m)
+    d = DateMatch(m.start(), m.end(), None, None, day, weekday, wspan)
+    if reference is not None:
+        _month_of_weekday_day(d, reference)
+    return d
+
+
+def _month_of_weekday_day(d: DateMatch, reference: dt.date) -> None:
+    """"Thursday the 21st": the reference month, or the month next to it on the side the
+    day falls (last month's 28th, next month's 2nd) when that one fits the weekday."""
+    here = (reference.year, reference.month)
+    step = -1 if d.day > reference.day else 1
+    month = reference.month - 1 + step
+    other = (reference.year + month // 12, month % 12 + 1)
+    chosen = here
+    for year, month in (here, other):
+        if d.day <= calendar.monthrange(year, month)[1] and dt.date(year, month, d.day).weekday() == d.weekday:
+            chosen = (year, month)
+            break
+    d.year, d.month = chosen
+    d.extra["read_as"] = f"{calendar.month_name[chosen[1]]} {chosen[0]}"
+
+
+def _day_only(m, text, reference):
+    prep, the, when = m.group("prep") or "", m.group("the"), m.group("when")
+    day_word = m.group("day")
+    digits = day_word[0].isdigit()
+    suffix = digits and not day_word[-1].isdigit()
+    if when is None:
+        # A bare day number: "on 15", "on 22nd", "for the 27", "on the second".
+        if not prep or (digits and not suffix and not the and prep != "on"):
+            return None
+        if not digits and not the and prep != "on":
+            return None
+    elif not (suffix or not digits):
+        return None  # "20th of next month" needs the ordinal
+    day = _day_value(day_word)
+    if day is None:
+        return None
+    start = m.start("the") if the else m.start("day")
+    d = DateMatch(start, m.end(), None, None, day, None)
+    if reference is not None:
+        step = {"last": -1, "next": 1, "this": 0}[when.lower()] if when else 0
+        year, month = _add_months(reference.year, reference.month, step)
+        d.year, d.month = year, month
+        d.extra["read_as"] = f"{calendar.month_name[month]} {year}"
+    return d
+
+
+def _nth_weekday(m, text, reference):
+    nth = NTH[m.group("nth")]
+    weekday = WEEKDAYS[m.group("weekday")]
+    tail = m.group("month") or m.group("when")
+    if nth == -1 and not tail:
+        return None  # "last Friday" is a relative weekday
+    d = DateMatch(m.start(), m.end(), None, None, None, weekday)
+    if reference is not None:
+        year, month = reference.year, reference.month
+        if m.group("month"):
+            month = _month_value(m.group("month"))
+        elif m.group("when") and m.group("when") in ("next", "last"):
+            year, month = _add_months(year, month, 1 if m.group("when") == "next" else -1)
+        days = [day for day in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, day).weekday() == weekday]
+        if nth <= len(days):
+            d.iso = dt.date(year, month, days[nth - 1 if nth > 0 else -1]).isoformat()
+    return d
+
+
+def _relative_day(m, text, reference):
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("rel")]
+    if m.group("dir"):
+        sign = -1 if m.group("dir") == "before" else 1
+        if m.group("period"):
+            period = m.group("period").rstrip("s")
+            if period not in PERIOD_DAYS:
+                return None
+            offset += sign * _count(m.group("count")) * PERIOD_DAYS[period]
         else:
-            month_word = m.group("month")
-            if month_word[0].islower() and month_word.lower() in ("may", "march", "mar"):
-                continue  # the verb "may", the verb "march"
-            month = MONTHS[month_word.lower().rstrip(".")]
-            day = int(m.group("day"))
-            year = int(m.group("year")) if m.group("year") else None
-            if m.group("day2"):
-                extra["day_end"] = int(m.group("day2"))
-        found.append(DateMatch(m.start(), m.end(), year, month, day, weekday, wspan, extra=extra))
-    taken = [(d.start, d.end) for d in found]
-    for m in RELATIVE_RE.finditer(text, timeout=TIMEOUT):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        found.append(_relative(m, reference))
-    found.sort(key=lambda d: d.start)
-    return found
+            offset += sign
+    iso = (reference + dt.timedelta(days=offset)).isoformat() if reference else None
+    return DateMatch(m.start(), m.end(), None, None, None, None, iso=iso)
 
 
-def _relative(m, reference: dt.date | None) -> DateMatch:
-    start, end = m.span()
-    weekday = None
-    iso = None
-    if m.group("year"):
-        year = int(m.group("year"))
-        return DateMatch(m.start("year"), end, year, None, None, None)
-    if m.group("rel"):
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("rel").lower()]
-        if reference:
-            iso = (reference + dt.timedelta(days=offset)).isoformat()
-    elif m.group("period"):
-        when, period = m.group("when").lower(), m.group("period").lower()
-        step = {"last": -1, "next": 1, "this": 0}[when]
-        if period in WEEKDAYS:
-            weekday = WEEKDAYS[period]
-            if reference:
-                iso = _weekday_near(reference, weekday, step).isoformat()
-        elif reference:
-            iso = _period(reference, period, step)
+def _adjacent_day(m, text, reference):
+    offset = -1 if m.group("which") in ("previous", "last") else 1
+    iso = (reference + dt.timedelta(days=offset)).isoformat() if reference else None
+    return DateMatch(m.start(), m.end(), None, None, None, None, iso=iso)
+
+
+def _duration(m, text, reference):
+    sign = -1 if m.group("dir") in ("ago", "earlier") else 1
+    weekday = WEEKDAYS[m.group("weekday")] if m.group("weekday") else None
+    d = DateMatch(m.start(), m.end(), None, None, None, weekday)
+    if reference is None:
+        return d
+    if weekday is not None:
+        # "two sundays from now": the second Sunday after today.
+        n = _count(m.group("parts").split()[0])
+        first = _weekday_near(reference, weekday, sign)
+        d.iso = (first + dt.timedelta(weeks=sign * (n - 1))).isoformat()
+        return d
+    days = months = 0
+    for count, period in regex.findall(rf"({_COUNT})\s+({_PERIOD})", m.group("parts")):
+        period = period.rstrip("s")
+        if period in PERIOD_DAYS:
+            days += _count(count) * PERIOD_DAYS[period]
+        else:
+            months += _count(count) * (12 if period == "year" else 1)
+    year, month = _add_months(reference.year, reference.month, sign * months)
+    moved = dt.date(year, month, min(reference.day, calendar.monthrange(year, month)[1]))
+    d.iso = (moved + dt.timedelta(days=sign * days)).isoformat()
+    return d
+
+
+def _relative_weekday(m, text, reference):
+    if m.group("weekday"):
+        group, when, week = "weekday", m.group("when"), m.group("week")
     else:
-        start = m.start("bare")
-        weekday = WEEKDAYS[m.group("bare").lower()]
-        if reference:
-            # News copy speaks of the most recent such day ("on Monday").
-            iso = _weekday_near(reference, weekday, -1 if m.group("on").lower() != "next" else 1, include_today=True).isoformat()
-    return DateMatch(start, end, None, None, None, weekday, None, iso=iso)
+        group, when, week = "weekday2", m.group("when2"), "week"
+    weekday, wspan = _weekday(m, group)
+    iso = None
+    if reference is not None:
+        step = {"last": -1, "past": -1, "next": 1, "this": 0}[when]
+        if week:
+            iso = _weekday_near(reference + dt.timedelta(weeks=step), weekday, 0).isoformat()
+        else:
+            iso = _weekday_near(reference, weekday, step).isoformat()
+    return DateMatch(m.start(), m.end(), None, None, None, weekday, wspan, iso=iso)
+
+
+def _bare_weekday(m, text, reference):
+    group = "weekday" if m.group("weekday") else "abbr"
+    weekday, wspan = _weekday(m, group)
+    iso = None
+    if reference is not None:
+        # News copy speaks of the most recent such day ("on Monday").
+        iso = _weekday_near(reference, weekday, -1, include_today=True).isoformat()
+    return DateMatch(m.start(group), m.end(), None, None, None, weekday, wspan, iso=iso)
+
+
+def _relative_period(m, text, reference):
+    iso = None
+    if reference is not None:
+        step = {"last": -1, "next": 1, "this": 0}[m.group("when")]
+        iso = _period(reference, m.group("period"), step)
+    return DateMatch(m.start(), m.end(), None, None, None, None, iso=iso)
+
+
+def _month_year(m, text, reference):
+    # "May 2005" is rarely a date in the month sense of "may"; need a capital.
+    if text[m.start("month")].islower():
+        return None
+    return DateMatch(m.start(), m.end(), int(m.group("year")), _month_value(m.group("month")), None, None)
+
+
+def _year(m, text, reference):
+    return DateMatch(m.start("year"), m.end(), int(m.group("year")), None, None, None)
+
+
+_BUILDERS = {
+    "day_month": _day_month, "month_day": _month_day, "iso": _iso, "numeric": _numeric,
+    "numeric_short": _numeric_short, "weekday_day": _weekday_day, "day_only": _day_only,
+    "nth_weekday": _nth_weekday, "relative_day": _relative_day, "adjacent_day": _adjacent_day,
+    "duration": _duration, "relative_weekday": _relative_weekday, "weekday": _bare_weekday,
+    "relative_period": _relative_period, "month_year": _month_year, "year": _year,
+}
+
+
+# --- calendar arithmetic ----------------------------------------------------------------
+
+def _add_months(year: int, month: int, step: int) -> tuple[int, int]:
+    month = month - 1 + step
+    return year + month // 12, month % 12 + 1
 
 
 def _weekday_near(reference: dt.date, weekday: int, step: int, include_today: bool = False) -> dt.date:
@@ -172,8 +584,8 @@ def _period(reference: dt.date, period: str, step: int) -> str:
         year, week, _ = (reference + dt.timedelta(weeks=step)).isocalendar()
         return f"{year}-W{week:02d}"
     if period == "month":
-        month = reference.month - 1 + step
-        return f"{reference.year + month // 12}-{month % 12 + 1:02d}"
+        year, month = _add_months(reference.year, reference.month, step)
+        return f"{year}-{month:02d}"
     return str(reference.year + step)
 
 
