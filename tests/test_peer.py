@@ -21,7 +21,7 @@ FLOORS = {
     "qu_quantities": 0.65,
     "rt_percent": 0.35,
     "rt_currency": 0.75,
-    "rt_date_extractor": 0.30,
+    "rt_date_extractor": 0.95,
 }
 
 

@@ -17,14 +17,17 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
         if calendar.day_name[real.weekday()] == claim.weekday:
             continue
         wstart, wend = claim.extra["weekday_span"]
-        date_start = wend
-        while date_start < claim.end and not ctx.text[date_start].isalnum():
+        date_start, date_end = claim.extra.get("date_span") or (wend, claim.end)
+        while date_start < date_end and not ctx.text[date_start].isalnum():
             date_start += 1
-        year_note = "" if claim.extra.get("has_year") else f" (reading it as {real.year})"
+        # What the reference date filled in: the year ("7 October"), or the month and
+        # year ("Thursday the 21st").
+        assumed = claim.extra.get("read_as") or ("" if claim.extra.get("has_year") else str(real.year))
+        note = f" (reading it as {assumed})" if assumed else ""
         ctx.report(rule, ctx.span(wstart, wend),
-                   f'"{claim.text}" (line {claim.line}): {ctx.text[date_start:claim.end]}{year_note} is a '
+                   f'"{claim.text}" (line {claim.line}): {ctx.text[date_start:date_end]}{note} is a '
                    f"{calendar.day_name[real.weekday()]}, not a {claim.weekday}",
-                   [ctx.span(date_start, claim.end)])
+                   [ctx.span(date_start, date_end)])
 
 
 @check("invalid-date")

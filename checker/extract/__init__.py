@@ -68,7 +68,7 @@ def _date_claims(text: str, reference: dt.date | None) -> list[Claim]:
         claim.extra.update(d.extra)
         claim.extra["real"] = real
         claim.extra["weekday_span"] = d.weekday_span
-        claim.extra["has_year"] = d.year is not None
+        claim.extra["has_year"] = d.year is not None and "read_as" not in d.extra
         claims.append(claim)
     return claims
 

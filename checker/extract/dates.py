@@ -83,7 +83,7 @@ def _rx(pattern: str):
 PATTERNS = {
     # Monday, 25 October 2024 / 7th of October / 28-nov / second of Aug / 16. Nov. 2016
     "day_month": _rx(
-        rf"(?:{_WD}(?:the\s+)?)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
+        rf"(?:{_WD})?(?P<the>the\s+)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
         rf"(?P<sep>\s+of\s+|\s*-\s*|\.\s*|\s+)(?P<month>{_MONTH_NAME}){_YEAR}?(?![\w])"),
     # Monday, October 25, 2024 / Oct. 25 / jan-1 / may the eleventh / January 10 – 1, 2016
     "month_day": _rx(
@@ -234,7 +234,7 @@ def _merge_bracketed(text: str, found: list[DateMatch]) -> list[DateMatch]:
                 and d.day is not None and text[prev.end:d.start].strip() == "("
                 and text[d.end:d.end + 1] == ")"):
             merged[-1] = DateMatch(prev.start, d.end + 1, d.year, d.month, d.day, prev.weekday,
-                                   prev.weekday_span, extra=d.extra)
+                                   prev.weekday_span, extra={**d.extra, "date_span": (d.start, d.end)})
             continue
         merged.append(d)
     return merged
@@ -313,7 +313,9 @@ def _day_month(m, text, reference):
         return None  # "scored 16. Nov" is two sentences unless a year follows
     weekday, wspan = _weekday(m)
     year = int(m.group("year")) if m.group("year") else None
-    return DateMatch(m.start(), m.end(), year, _month_value(m.group("month")), day, weekday, wspan)
+    # "the 4th of July" is one phrase; in "the 11 September attacks" "the" is the noun's.
+    start = m.start("day") if m.group("the") and not weekday and m.group("day")[-1].isdigit() else m.start()
+    return DateMatch(start, m.end(), year, _month_value(m.group("month")), day, weekday, wspan)
 
 
 def _month_day(m, text, reference):
@@ -405,14 +407,12 @@ def _month_of_weekday_day(d: DateMatch, reference: dt.date) -> None:
     """"Thursday the 21st": the reference month, or the month next to it on the side the
     day falls (last month's 28th, next month's 2nd) when that one fits the weekday."""
     here = (reference.year, reference.month)
-    step = -1 if d.day > reference.day else 1
-    month = reference.month - 1 + step
-    other = (reference.year + month // 12, month % 12 + 1)
-    chosen = here
-    for year, month in (here, other):
-        if d.day <= calendar.monthrange(year, month)[1] and dt.date(year, month, d.day).weekday() == d.weekday:
-            chosen = (year, month)
-            break
+    other = _add_months(reference.year, reference.month, -1 if d.day > reference.day else 1)
+    having = [(y, m) for y, m in (here, other) if d.day <= calendar.monthrange(y, m)[1]]
+    fitting = [(y, m) for y, m in having if dt.date(y, m, d.day).weekday() == d.weekday]
+    if not having:
+        return  # no 31st either side: leave it unresolved
+    chosen = (fitting or having)[0]
     d.year, d.month = chosen
     d.extra["read_as"] = f"{calendar.month_name[chosen[1]]} {chosen[0]}"
 
@@ -436,10 +436,12 @@ def _day_only(m, text, reference):
     start = m.start("the") if the else m.start("day")
     d = DateMatch(start, m.end(), None, None, day, None)
     if reference is not None:
-        step = {"last": -1, "next": 1, "this": 0}[when.lower()] if when else 0
+        step = {"last": -1, "next": 1, "this": 0}[when] if when else 0
         year, month = _add_months(reference.year, reference.month, step)
-        d.year, d.month = year, month
-        d.extra["read_as"] = f"{calendar.month_name[month]} {year}"
+        if when or day <= calendar.monthrange(year, month)[1]:
+            # A bare "the 31st" in a short month is some other month's, not an impossible date.
+            d.year, d.month = year, month
+            d.extra["read_as"] = f"{calendar.month_name[month]} {year}"
     return d
 
 
