@@ -15,6 +15,16 @@ def _dates(text, reference=None):
 
 @pytest.mark.parametrize("text, reference, expected", [
     ("Talks resume Monday January 12th, 2016.", None, [("Monday January 12th, 2016", "2016-01-12", "Monday")]),
+    ("Born on Monday, twenty two of january, 2018.", None,
+     [("Monday, twenty two of january, 2018", "2018-01-22", "Monday")]),
+    ("On september the twenty first nineteen seventy eight", None,
+     [("september the twenty first nineteen seventy eight", "1978-09-21", None)]),
+    ("On 10th september, nineteen hundred and one", None, [("10th september, nineteen hundred and one", "1901-09-10", None)]),
+    ("It was founded on the tenth of September, two thousand.", None,
+     [("the tenth of September, two thousand", "2000-09-10", None)]),
+    # A count after the date is not its year.
+    ("On 5 May, two thousand people marched.", "2024-01-10", [("5 May", "2024-05-05", None)]),
+    ("On 5 May twenty five people died.", "2024-01-10", [("5 May", "2024-05-05", None)]),
     ("Polls open on 16. Nov. 2016 at eight.", None, [("16. Nov. 2016", "2016-11-16", None)]),
     ("The deadline is 26th June of 2020.", None, [("26th June of 2020", "2020-06-26", None)]),
     ("It opens on the 4th of July.", "2024-01-10", [("the 4th of July", "2024-07-04", None)]),

@@ -67,7 +67,20 @@ _ORD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(ORDINAL_WORDS)})"
 _CARD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(CARDINAL_WORDS)})"
 _DAY_DIGITS = r"[0-3]?\d(?:st|nd|rd|th)?"
 _WD = rf"(?P<weekday>{_WEEKDAY_NAME})(?:\s*,\s*|\s+)"
-_YEAR = r"(?:,?\s*(?:of\s+)?(?P<year>\d{4})(?!\d))"
+_UNITS_9 = _alt(w for w, v in UNITS.items() if 1 <= v <= 9)
+_NUM_99 = rf"(?:(?:{_alt(TENS)})(?:[\s-]+(?:{_UNITS_9}))?|{_alt(w for w, v in UNITS.items() if v >= 1)})"
+# Years in words: "nineteen seventy-eight", "nineteen oh five", "nineteen hundred and one",
+# "one thousand nine hundred and seventy eight", "two thousand and eighteen".  Only a
+# teens pair ("nineteen seventy") cannot be a count; the rest ("5 May, two thousand
+# people", "twenty five") must end the clause.
+_TEENS = _alt(w for w, v in UNITS.items() if v >= 11)
+_YEAR_PAIR = rf"(?:{_TEENS})[\s-]+(?:oh\s+(?:{_UNITS_9})|(?:{_alt(TENS)})(?:[\s-]+(?:{_UNITS_9}))?|{_TEENS}|ten)"
+_YEAR_WORDS = (
+    rf"(?:(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_9})\s+hundred)?(?:\s+(?:and\s+)?{_NUM_99})?"
+    rf"|(?:{_TEENS}|twenty)(?:\s+hundred(?:\s+(?:and\s+)?{_NUM_99})?|[\s-]+(?:oh\s+(?:{_UNITS_9})|{_NUM_99})))"
+)
+_YEAR = (rf"(?:,?\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d)"
+         rf"|(?P<yearw>{_YEAR_PAIR}(?![\w])|{_YEAR_WORDS}(?=\s*(?:[.,;:!?)\]]|$)))))")
 _COUNT = rf"(?:\d{{1,3}}|an?|(?:{_alt(TENS)})(?:[-\s](?:{_alt(w for w, v in UNITS.items() if 1 <= v <= 9)}))?|{_alt(UNITS)})"
 _PERIOD = r"(?:days?|weeks?|fortnights?|months?|years?)"
 _REL_DAY = r"(?:yesterday|today|tomorrow)"
@@ -83,7 +96,7 @@ def _rx(pattern: str):
 PATTERNS = {
     # Monday, 25 October 2024 / 7th of October / 28-nov / second of Aug / 16. Nov. 2016
     "day_month": _rx(
-        rf"(?:{_WD})?(?P<the>the\s+)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
+        rf"(?:{_WD})?(?P<the>the\s+)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_WORD})"
         rf"(?P<sep>\s+of\s+|\s*-\s*|\.\s*|\s+)(?P<month>{_MONTH_NAME}){_YEAR}?(?![\w])"),
     # Monday, October 25, 2024 / Oct. 25 / jan-1 / may the eleventh / January 10 – 1, 2016
     "month_day": _rx(
@@ -155,6 +168,8 @@ _ANCHORS = {
     "ordinal": list(ORDINAL_WORDS),
     "rel": ["yesterday", "today", "tomorrow"],
     "period": ["day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"],
+    # Only to keep a long year in words inside its date's window.
+    "year_words": ["hundred", "thousand", *(w for w, v in UNITS.items() if v >= 11)],
 }
 _FIRST_LETTERS = "".join(sorted({w[0] for words in _ANCHORS.values() for w in words}))
 ANCHOR_RE = re.compile(
@@ -283,7 +298,29 @@ def _verb_month(m, text: str, tie: str) -> bool:
     word = text[m.start("month"):m.end("month")]
     if word[0].isupper() or word.lower().rstrip(".") not in _VERB_MONTHS:
         return False
-    return not (m.group("year") or tie or _ends_clause(text, m.end()))
+    return not (_year_of(m) or tie or _ends_clause(text, m.end()))
+
+
+def _year_of(m) -> int | None:
+    """The year after a day and month, in digits or words; None for none or no year."""
+    if m.group("year"):
+        return int(m.group("year"))
+    if not m.group("yearw"):
+        return None
+    words = regex.split(r"[-\s]+", m.group("yearw"))
+    if "hundred" not in words and "thousand" not in words:
+        # "nineteen seventy-eight", "nineteen oh five": centuries, then the rest
+        return _count(words[0]) * 100 + _count(" ".join(w for w in words[1:] if w != "oh"))
+    total = current = 0
+    for word in words:
+        if word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total, current = total + current * 1000, 0
+        else:
+            current += _count(word) if word != "and" else 0
+    year = total + current
+    return year if 1000 <= year <= 2999 else None
 
 
 def _year2(ny: str) -> int:
@@ -312,9 +349,11 @@ def _day_month(m, text, reference):
     if day is None or (sep == "." and not m.group("year")):
         return None  # "scored 16. Nov" is two sentences unless a year follows
     weekday, wspan = _weekday(m)
-    year = int(m.group("year")) if m.group("year") else None
+    if weekday is None and not m.group("day")[0].isdigit() and m.group("day").split()[-1].split("-")[-1] in CARDINAL_WORDS:
+        return None  # "one of May's ministers"; "Monday, twenty two of January" is a date
+    year = _year_of(m)
     # "the 4th of July" is one phrase; in "the 11 September attacks" "the" is the noun's.
-    start = m.start("day") if m.group("the") and not weekday and m.group("day")[-1].isdigit() else m.start()
+    start = m.start("day") if m.group("the") and weekday is None and m.group("day")[-1].isdigit() else m.start()
     return DateMatch(start, m.end(), year, _month_value(m.group("month")), day, weekday, wspan)
 
 
@@ -326,15 +365,15 @@ def _month_day(m, text, reference):
         return None
     if m.group("the") and (not (ordinal or suffix) or m.group("sep")[0] == "."):
         return None  # "in May. The fourth series"
-    if m.group("comma") and not (ordinal or suffix or m.group("day2") or m.group("year")):
+    if m.group("comma") and not (ordinal or suffix or m.group("day2") or _year_of(m)):
         return None  # "In March, 15 people died"
-    if not day_word[0].isdigit() and not (m.group("year") or _ends_clause(text, m.end())):
+    if not day_word[0].isdigit() and not (_year_of(m) or _ends_clause(text, m.end())):
         return None  # "In June two people died", "In November, first half profits"
     day = _day_value(day_word)
     if day is None:
         return None
     weekday, wspan = _weekday(m)
-    year = int(m.group("year")) if m.group("year") else None
+    year = _year_of(m)
     extra = {"day_end": int(m.group("day2"))} if m.group("day2") else {}
     return DateMatch(m.start(), m.end(), year, _month_value(m.group("month")), day, weekday, wspan, extra=extra)
 
