@@ -47,6 +47,9 @@ def _dates(text, reference=None):
     ("Are you available two sundays from now?", "2024-01-10", [("two sundays from now", "2024-01-21", "Sunday")]),
     ("We go on Friday next week.", "2024-01-10", [("on Friday next week", "2024-01-19", "Friday")]),
     ("It is the second Sunday of May.", "2024-01-10", [("the second Sunday of May", "2024-05-12", "Sunday")]),
+    # A year after a blank line starts the next paragraph; one line break is only wrapping.
+    ("Tuesday, 1 March\n\n1945 was the year.", "2005-01-10", [("Tuesday, 1 March", "2005-03-01", "Tuesday")]),
+    ("On Tuesday, 7\nOctober 2014", None, [("Tuesday, 7\nOctober 2014", "2014-10-07", "Tuesday")]),
     ("It aired on 13 May. The fourth series followed.", "2024-01-10", [("13 May", "2024-05-13", None)]),
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),
     ("They left on tues.", "2024-01-10", [("tues", "2024-01-09", "Tuesday")]),

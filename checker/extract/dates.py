@@ -89,7 +89,11 @@ _PREPS = r"(?:on|for|by|until|till|from|since|before|after)"
 
 
 def _rx(pattern: str):
-    # Run on lower-cased text (see find_dates): no IGNORECASE, which is several times slower.
+    # A date does not run across a blank line ("Tuesday, 1 March\n\n1945 ..."): its spaces
+    # hold at most one line break.  Run on lower-cased text (see find_dates): no
+    # IGNORECASE, which is several times slower.
+    pattern = pattern.replace(r"\s+", r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)")
+    pattern = pattern.replace(r"\s*", r"[^\S\n]*(?:\n[^\S\n]*)?")
     return regex.compile(rf"(?<![\w]){pattern}", regex.V0)
 
 
