@@ -49,6 +49,7 @@ def _dates(text, reference=None):
     ("It is the second Sunday of May.", "2024-01-10", [("the second Sunday of May", "2024-05-12", "Sunday")]),
     # A year after a blank line starts the next paragraph; one line break is only wrapping.
     ("Tuesday, 1 March\n\n1945 was the year.", "2005-01-10", [("Tuesday, 1 March", "2005-03-01", "Tuesday")]),
+    ("Kick-off: Tuesday, 1 March 1945 GMT", "2005-01-10", [("Tuesday, 1 March", "2005-03-01", "Tuesday")]),
     ("On Tuesday, 7\nOctober 2014", None, [("Tuesday, 7\nOctober 2014", "2014-10-07", "Tuesday")]),
     ("It aired on 13 May. The fourth series followed.", "2024-01-10", [("13 May", "2024-05-13", None)]),
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),

@@ -13,6 +13,7 @@ ordinary figures ("on 15", "4.22", "4-22", "the 27th") need a date-like context:
 weekday, a preposition before them and nothing but punctuation after."""
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -79,9 +80,10 @@ _YEAR_WORDS = (
     rf"(?:(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_9})\s+hundred)?(?:\s+(?:and\s+)?{_NUM_99})?"
     rf"|(?:{_TEENS}|twenty)(?:\s+hundred(?:\s+(?:and\s+)?{_NUM_99})?|[\s-]+(?:oh\s+(?:{_UNITS_9})|{_NUM_99})))"
 )
-_YEAR = (rf"(?:,?\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d)"
+# "Tuesday, 1 March 1945 GMT": a 24-hour time, not a year.
+_YEAR = (rf"(?:,?\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d|\s*(?:gmt|bst|utc|hrs|hours|local)\b)"
          rf"|(?P<yearw>{_YEAR_PAIR}(?![\w])|{_YEAR_WORDS}(?=\s*(?:[.,;:!?)\]]|$)))))")
-_COUNT = rf"(?:\d{{1,3}}|an?|(?:{_alt(TENS)})(?:[-\s](?:{_alt(w for w, v in UNITS.items() if 1 <= v <= 9)}))?|{_alt(UNITS)})"
+_COUNT = rf"(?:\d{{1,3}}|an?|(?:{_alt(TENS)})(?:[-\s](?:{_UNITS_9}))?|{_alt(UNITS)})"
 _PERIOD = r"(?:days?|weeks?|fortnights?|months?|years?)"
 _REL_DAY = r"(?:yesterday|today|tomorrow)"
 _END = r"(?![.,:/-]?\d)(?=\s*(?:[.,;:!?)\]]|$))"  # nothing but punctuation follows
@@ -218,13 +220,16 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
                 d = _BUILDERS[kind](m, text, reference)
                 if d is not None:
                     candidates.append(d)
-    # Longest first, then leftmost; a shorter candidate inside a kept one is dropped.
+    # Longest first, then leftmost; a candidate overlapping a kept one is dropped.
     candidates.sort(key=lambda d: (d.start - d.end, d.start))
     kept: list[DateMatch] = []
+    starts: list[int] = []  # of the kept ones, which never overlap, so ends sort alike
     for d in candidates:
-        if not any(k.start < d.end and d.start < k.end for k in kept):
-            kept.append(d)
-    kept.sort(key=lambda d: d.start)
+        i = bisect.bisect_left(starts, d.start)
+        if (i < len(kept) and kept[i].start < d.end) or (i > 0 and kept[i - 1].end > d.start):
+            continue
+        kept.insert(i, d)
+        starts.insert(i, d.start)
     return _merge_bracketed(text, kept)
 
 
@@ -274,6 +279,11 @@ def _day_value(word: str) -> int | None:
     return value if 1 <= value <= 31 else None
 
 
+def _ordinal_word(day: str) -> bool:
+    """"second", "twenty-first": an ordinal in words (which "twenty two" is not)."""
+    return not day[0].isdigit() and regex.split(r"[-\s]+", day)[-1] in ORDINAL_WORDS
+
+
 def _month_value(word: str) -> int:
     return MONTHS[word.rstrip(".")]
 
@@ -306,7 +316,7 @@ def _verb_month(m, text: str, tie: str) -> bool:
 
 
 def _year_of(m) -> int | None:
-    """The year after a day and month, in digits or words; None for none or no year."""
+    """The year written after a day and month, in digits or words, if any."""
     if m.group("year"):
         return int(m.group("year"))
     if not m.group("yearw"):
@@ -353,7 +363,7 @@ def _day_month(m, text, reference):
     if day is None or (sep == "." and not m.group("year")):
         return None  # "scored 16. Nov" is two sentences unless a year follows
     weekday, wspan = _weekday(m)
-    if weekday is None and not m.group("day")[0].isdigit() and m.group("day").split()[-1].split("-")[-1] in CARDINAL_WORDS:
+    if weekday is None and not m.group("day")[0].isdigit() and not _ordinal_word(m.group("day")):
         return None  # "one of May's ministers"; "Monday, twenty two of January" is a date
     year = _year_of(m)
     # "the 4th of July" is one phrase; in "the 11 September attacks" "the" is the noun's.
@@ -363,7 +373,7 @@ def _day_month(m, text, reference):
 
 def _month_day(m, text, reference):
     day_word = m.group("day")
-    ordinal = not day_word[0].isdigit() and day_word.split()[-1].split("-")[-1] in ORDINAL_WORDS
+    ordinal = _ordinal_word(day_word)
     suffix = day_word[0].isdigit() and not day_word[-1].isdigit()
     if _verb_month(m, text, m.group("the")):
         return None
@@ -466,12 +476,10 @@ def _day_only(m, text, reference):
     digits = day_word[0].isdigit()
     suffix = digits and not day_word[-1].isdigit()
     if when is None:
-        # A bare day number: "on 15", "on 22nd", "for the 27", "on the second".
-        if not prep or (digits and not suffix and not the and prep != "on"):
+        # A bare day: "on 15", "on twenty second", "by 22nd", "for the 27", "on the second".
+        if not prep or not (the or suffix or prep == "on"):
             return None
-        if not digits and not the and prep != "on":
-            return None
-    elif not (suffix or not digits):
+    elif digits and not suffix:
         return None  # "20th of next month" needs the ordinal
     day = _day_value(day_word)
     if day is None:
