@@ -435,9 +435,10 @@ def _numeric_short(m, text, reference):
                 return None
             order = (b, a)
     elif sep == ".":
-        # "friday 7.6" is month first, like "4.22"; either reading is a guess.
+        # "friday 7.6" is month first, like "4.22"; either reading is a guess.  Minutes
+        # have two digits: "Saturday 12.30" is a kick-off time.
         order = (int(m.group("n2")), int(m.group("n1")))
-        if order[1] > 12:
+        if order[1] > 12 or len(m.group("n2")) == 2:
             return None
     return DateMatch(start, m.end(), None, order[1], order[0], weekday, wspan, extra=extra)
 
