@@ -375,7 +375,8 @@ def _month_day(m, text, reference):
     day_word = m.group("day")
     ordinal = _ordinal_word(day_word)
     suffix = day_word[0].isdigit() and not day_word[-1].isdigit()
-    if _verb_month(m, text, m.group("the")):
+    # "may 22" cannot be the verb (a modal is never followed by a number); "march 5 miles" can.
+    if _verb_month(m, text, m.group("the") or (m.group("month") == "may" and day_word[0].isdigit())):
         return None
     if m.group("the") and (not (ordinal or suffix) or m.group("sep")[0] == "."):
         return None  # "in May. The fourth series"
