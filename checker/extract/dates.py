@@ -45,7 +45,8 @@ ORDINAL_WORDS = {_ordinal(w): v for w, v in UNITS.items() if 1 <= v <= 19}
 ORDINAL_WORDS.update({_ordinal(w): v for w, v in TENS.items() if v <= 30})
 CARDINAL_WORDS = {w: v for w, v in UNITS.items() if 1 <= v <= 19}
 CARDINAL_WORDS.update({w: v for w, v in TENS.items() if v <= 30})
-NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
+       "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
 
@@ -67,7 +68,7 @@ _TENS_DAY = r"(?:twenty|thirty)(?:-|\s)"
 _ORD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(ORDINAL_WORDS)})"
 _CARD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(CARDINAL_WORDS)})"
 _DAY_DIGITS = r"[0-3]?\d(?:st|nd|rd|th)?"
-_WD = rf"(?P<weekday>{_WEEKDAY_NAME})(?:\s*,\s*|\s+)"
+_WD = rf"(?P<weekday>{_WEEKDAY_NAME})(?:\s*[,–-]\s*|\s+)"
 _UNITS_9 = _alt(w for w, v in UNITS.items() if 1 <= v <= 9)
 _NUM_99 = rf"(?:(?:{_alt(TENS)})(?:[\s-]+(?:{_UNITS_9}))?|{_alt(w for w, v in UNITS.items() if v >= 1)})"
 # Years in words: "nineteen seventy-eight", "nineteen oh five", "nineteen hundred and one",
@@ -121,10 +122,10 @@ PATTERNS = {
     "numeric_short": _rx(
         rf"(?:{_WD}|(?P<prep>on|in|by|from|until|till|since|before|after)\s+)?"
         rf"(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?![\w%]|[.,/:-]\d)"),
-    # Thursday the 21st, Friday the fifteen, Monday 21st
+    # Thursday the 21st, Friday the fifteen, Monday 21st, Monday 21 (ending the clause)
     "weekday_day": _rx(
         rf"{_WD}(?:(?P<the>the\s+)(?P<day>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_WORD})"
-        rf"|(?P<day>[0-3]?\d(?:st|nd|rd|th)))(?![\w])"),
+        rf"|(?P<day>{_DAY_DIGITS}))(?![\w]|[.,:/-]\d)"),
     # on 15, on 22nd, for the 27, on the second, the 20th of next month
     "day_only": _rx(
         rf"(?:(?P<prep>{_PREPS})\s+)?(?P<the>the\s+)?(?P<day>{_DAY_DIGITS}|{_ORD_WORD})"
@@ -250,16 +251,18 @@ def _windows(text: str):
 
 
 def _merge_bracketed(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """"this friday(jun-15)": a weekday and the date it names in brackets are one date."""
+    """"this friday(jun-15)", "June 15 (Friday)": a weekday and a date, one in brackets
+    after the other, are one date, so that the weekday can be checked against it."""
     merged = []
     for d in found:
         prev = merged[-1] if merged else None
-        if (prev is not None and prev.weekday is not None and prev.day is None and d.weekday is None
-                and d.day is not None and text[prev.end:d.start].strip() == "("
-                and text[d.end:d.end + 1] == ")"):
-            merged[-1] = DateMatch(prev.start, d.end + 1, d.year, d.month, d.day, prev.weekday,
-                                   prev.weekday_span, extra={**d.extra, "date_span": (d.start, d.end)})
-            continue
+        if (prev is not None and text[prev.end:d.start].strip() == "(" and text[d.end:d.end + 1] == ")"
+                and (prev.weekday is None) != (d.weekday is None)):
+            day, named = (prev, d) if d.weekday is not None else (d, prev)
+            if day.day is not None and named.day is None:
+                merged[-1] = DateMatch(prev.start, d.end + 1, day.year, day.month, day.day, named.weekday,
+                                       named.weekday_span, extra={**day.extra, "date_span": (day.start, day.end)})
+                continue
         merged.append(d)
     return merged
 
@@ -429,12 +432,8 @@ def _numeric_short(m, text, reference):
             return None
         if (sep == "." and prep != "on") or (sep == "-" and prep not in ("on", "in")):
             return None
-        if sep == "." or sep == "-":
-            # Dotted and hyphenated short dates are month first ("4.22", "4-22").
-            a, b = int(m.group("n1")), int(m.group("n2"))
-            if a > 12:
-                return None
-            order = (b, a)
+        if sep != "/" and int(m.group("n1")) > 12 and not (sep == "-" and prep == "on"):
+            return None  # "on 4.22" is a date, "on 22.04" a price, "ended in 27-10" a score
     elif sep == ".":
         # "friday 7.6" is month first, like "4.22"; either reading is a guess.  Minutes
         # have two digits: "Saturday 12.30" is a kick-off time.
@@ -446,8 +445,11 @@ def _numeric_short(m, text, reference):
 
 def _weekday_day(m, text, reference):
     day_word = m.group("day")
-    if not day_word[0].isdigit() and not _ends_clause(text, m.end()):
-        return None  # "on Sunday the first team ..."
+    # Words ("on Sunday the first team") and a bare number ("Monday 21 people") must end
+    # the clause; "the 21st", "21st" and "the 21" are days wherever they stand.
+    loose = not day_word[0].isdigit() or (not m.group("the") and day_word[-1].isdigit())
+    if loose and not _ends_clause(text, m.end()):
+        return None
     day = _day_value(day_word)
     if day is None:
         return None
