@@ -56,6 +56,7 @@ def _dates(text, reference=None):
     ("Kick-off: Tuesday, 1 March 1945 GMT", "2005-01-10", [("Tuesday, 1 March", "2005-03-01", "Tuesday")]),
     ("On Tuesday, 7\nOctober 2014", None, [("Tuesday, 7\nOctober 2014", "2014-10-07", "Tuesday")]),
     ("It aired on 13 May. The fourth series followed.", "2024-01-10", [("13 May", "2024-05-13", None)]),
+    ("He told The Sun, 5 May 2004 was the day.", None, [("5 May 2004", "2004-05-05", None)]),
     ("Kick-off is Saturday 12.30 GMT.", "2024-01-10", [("Saturday", "2024-01-06", "Saturday")]),
     ("Set up a call on friday 7.6 with Jim.", "2018-07-01", [("friday 7.6", "2018-07-06", "Friday")]),
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),

@@ -68,7 +68,8 @@ _TENS_DAY = r"(?:twenty|thirty)(?:-|\s)"
 _ORD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(ORDINAL_WORDS)})"
 _CARD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(CARDINAL_WORDS)})"
 _DAY_DIGITS = r"[0-3]?\d(?:st|nd|rd|th)?"
-_WD = rf"(?P<weekday>{_WEEKDAY_NAME})(?:\s*[,–-]\s*|\s+)"
+# "told The Sun, 5 May": after "the" an abbreviation is a name, not a weekday.
+_WD = rf"(?P<weekday>{_alt(_FULL_DAYS)}|(?<!\bthe\s){_WEEKDAY_NAME})(?:\s*[,–-]\s*|\s+)"
 _UNITS_9 = _alt(w for w, v in UNITS.items() if 1 <= v <= 9)
 _NUM_99 = rf"(?:(?:{_alt(TENS)})(?:[\s-]+(?:{_UNITS_9}))?|{_alt(w for w, v in UNITS.items() if v >= 1)})"
 # Years in words: "nineteen seventy-eight", "nineteen oh five", "nineteen hundred and one",
