@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from ..model import Claim, LineIndex
 from . import ages, dates, figures
 from .counted import counted_phrase
 from .hedges import find_vague
 from .numbers import find_numbers
+from .patterns import TIMEOUT
+
+# Text that is not prose: the figures in a URL ("%28", "?id=305") or an email address
+# are no claims, so these spans are blanked (offsets kept) before any parser runs.
+_NON_PROSE = regex.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.IGNORECASE)
 
 
 def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[Claim]:
     """Every numeric claim in ``text``, in order of position."""
     reference = as_date(reference_date)
+    if "@" in text or "://" in text or "www." in text.lower():
+        text = _NON_PROSE.sub(lambda m: " " * len(m.group()), text, timeout=TIMEOUT)
     claims = _date_claims(text, reference)
     taken = _Coverage(claims)
     for start, end, low, high, person in ages.decade_ages(text):

@@ -40,7 +40,34 @@ def build(text: str, nums: list[Num]) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
         i += used
-    return claims
+    return _bounded_ranges(text, claims)
+
+
+# "more than 100 and fewer than 300": a floor and a ceiling joined make one range.
+_BOUNDS_JOINER = regex.compile(r"\s*(?:,|,?\s*(?:and|but))\s*", regex.IGNORECASE)
+
+
+def _bounded_ranges(text: str, claims: list[Claim]) -> list[Claim]:
+    out: list[Claim] = []
+    for claim in claims:
+        prior = out[-1] if out else None
+        if prior is not None and _one_sided(prior) and _one_sided(claim) \
+                and _BOUNDS_JOINER.fullmatch(text, prior.end, claim.start, timeout=TIMEOUT):
+            low = prior.low if prior.low is not None else claim.low
+            high = prior.high if prior.high is not None else claim.high
+            if low is not None and high is not None and low < high:
+                merged = Claim("range", text[prior.start:claim.end], prior.start, claim.end,
+                               low=low, high=high, hedge=f"{prior.hedge}, {claim.hedge}",
+                               subject=claim.subject, quote_start=prior.quote_start,
+                               quote_end=claim.quote_end)
+                out[-1] = merged
+                continue
+        out.append(claim)
+    return out
+
+
+def _one_sided(claim: Claim) -> bool:
+    return claim.kind == "number" and claim.hedge is not None and (claim.low is None) != (claim.high is None)
 
 
 def _single(text: str, num: Num, measure: Measure | None) -> tuple[Claim | None, int]:
@@ -84,9 +111,10 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     if b.precision and not a.precision and a.written == b.written == "digits" and high / max(abs(low), 1e-9) > 50:
         scale = high / _unscaled(text, b)
         low *= scale
+    tight_dash = joiner.group(0) in ("-", "–")
+    if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)):
+        return None, 2  # "won 3-1" is a score, "2004-05" a season, "1995-01" a month: no figures
     if not low < high:
-        return None  # "3-1" is a score, "2004-05" a season: not a range
-    if word in ("-", "–", "—") and _looks_like_code(text, a, b):
         return None
     start = opener.start(1) if opener else (ma.start if ma else a.start)
     end = mb.end if mb else b.end
@@ -95,12 +123,15 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     kind = mb.kind if mb else "range"
     claim = Claim(kind=kind, text=text[start:end], start=start, end=end, value=None,
                   unit=_unit(mb) if mb else None, extra=dict(mb.extra) if mb else {})
-    claim.low, claim.high = low - a.precision, high + b.precision
+    # A range states its own ends: "5k-20k" is 5,000-20,000, and "about 20-100" is
+    # already as loose as the writer meant it, so an approximate hedge is only recorded.
+    claim.low, claim.high = low, high
     claim.quote_start, claim.quote_end = start, end
     hedge = hedge_before(text, start)
     if hedge:
         claim.hedge = hedge.phrase
-        claim.low, claim.high = hedge.interval(claim.low, claim.high)
+        if hedge.kind != "approximate":
+            claim.low, claim.high = hedge.interval(claim.low, claim.high)
         claim.quote_start = hedge.start
     _subject(text, claim)
     return claim, 2
@@ -131,20 +162,37 @@ def _hedge(text: str, claim: Claim, low: float, high: float) -> None:
     """Applies the hedge around a single figure and records what it counts."""
     claim.low, claim.high = low, high
     claim.quote_start, claim.quote_end = claim.start, claim.end
-    before = hedge_before(text, claim.start)
-    after = hedge_after(text, claim.end)
-    hedge: Hedge | None = before or after
-    if hedge is not None:
-        claim.hedge = hedge.phrase
+    spans = _hedges(hedge_before(text, claim.start), hedge_after(text, claim.end))
+    if spans:
+        hedge = spans[0]
+        claim.hedge = " ".join(h.phrase for h in spans)
         claim.low, claim.high = hedge.interval(low, high)
+        first, last = min(h.start for h in spans), max(h.end for h in spans)
         if claim.kind == "number":
             # A count's span is the whole asserted figure, hedge included
             # ("more than thirty"); a measure's span is the measure itself.
-            claim.start, claim.end = min(claim.start, hedge.start), max(claim.end, hedge.end)
+            claim.start, claim.end = min(claim.start, first), max(claim.end, last)
             claim.text = text[claim.start:claim.end]
-        claim.quote_start = min(claim.quote_start, hedge.start)
-        claim.quote_end = max(claim.quote_end, hedge.end)
+        claim.quote_start = min(claim.quote_start, first)
+        claim.quote_end = max(claim.quote_end, last)
     _subject(text, claim)
+
+
+def _hedges(before: Hedge | None, after: Hedge | None) -> list[Hedge]:
+    """The hedges a figure keeps, the one that sets its interval first.
+
+    "more than 5000 or equal to" keeps both with the first's interval; "equal to
+    5000 or less" and "about 500 or more" take the interval from the one after, and
+    an approximation before a bound is dropped (the bound is what is asserted)."""
+    if after is not None and after.kind == "inclusive":
+        return [before, after] if before is not None and before.one_sided else []
+    if before is None or after is None:
+        return [h for h in (before, after) if h is not None]
+    if before.kind == "exact":
+        return [after, before]
+    if before.kind == "approximate" and after.one_sided:
+        return [after]
+    return [before]
 
 
 def _subject(text: str, claim: Claim) -> None:

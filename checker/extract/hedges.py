@@ -8,7 +8,10 @@ from functools import cache
 import regex
 
 from ..rules_data import load
+from .numbers import TENS, UNITS
 from .patterns import TIMEOUT
+
+_NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,7 @@ class Hedge:
     end: int
     low: float | None  # factor on the figure; None is unbounded
     high: float | None
+    kind: str = ""  # the hedges.toml table: "approximate", "at_least", "inclusive", ...
 
     def interval(self, low: float, high: float) -> tuple[float | None, float | None]:
         """The interval a hedged figure spanning [low, high] asserts."""
@@ -27,10 +31,19 @@ class Hedge:
             lo, hi = hi, lo
         return lo, hi
 
+    @property
+    def one_sided(self) -> bool:
+        return (self.low is None) != (self.high is None)
+
 
 def _phrase_pattern(phrases) -> str:
-    alts = sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return "|".join(alts)
+    """Word phrases must start a word; symbols ("<", ">=") may touch the word before."""
+    def alternation(items):
+        return "|".join(sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in items), key=len, reverse=True))
+    words = [p for p in phrases if p[:1].isalnum()]
+    symbols = [p for p in phrases if not p[:1].isalnum()]
+    pattern = rf"(?<![\w-])(?:{alternation(words)})"
+    return rf"{pattern}|{alternation(symbols)}" if symbols else pattern
 
 
 @cache
@@ -40,13 +53,15 @@ def _tables():
     for name, entry in data.items():
         if name == "vague":
             continue
-        bounds = (entry.get("low"), entry.get("high"))
+        bounds = (entry.get("low"), entry.get("high"), name)
         for phrase in entry.get("before", []):
             before[phrase.lower()] = bounds
         for phrase in entry.get("after", []):
             after[phrase.lower()] = bounds
-    before_re = regex.compile(rf"(?<![\w-])({_phrase_pattern(before)})\s*$", regex.IGNORECASE)
-    after_re = regex.compile(rf"\s*({_phrase_pattern(after)})(?![\w])", regex.IGNORECASE)
+    before_re = regex.compile(rf"({_phrase_pattern(before)})\s*$", regex.IGNORECASE)
+    # "200 or greater than" ends the figure, "200 or greater than 190" does not.
+    after_re = regex.compile(
+        rf"\s*({_phrase_pattern(after)})(?![\w])(?!\s*(?:(?:than|to)\s*)?(?:{_NUMBER_START}))", regex.IGNORECASE)
     vague = {k.lower(): tuple(v) for k, v in data["vague"].items() if k != "doc"}
     vague_re = regex.compile(rf"(?<![\w-])(?:{_phrase_pattern(vague)})(?![\w-])", regex.IGNORECASE)
     return before, after, before_re, after_re, vague, vague_re
@@ -63,8 +78,8 @@ def hedge_before(text: str, start: int) -> Hedge | None:
     m = before_re.search(text, window_start, start, timeout=TIMEOUT)
     if not m:
         return None
-    low, high = before[_key(m.group(1))]
-    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high)
+    low, high, kind = before[_key(m.group(1))]
+    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
 
 
 def hedge_after(text: str, end: int) -> Hedge | None:
@@ -73,8 +88,8 @@ def hedge_after(text: str, end: int) -> Hedge | None:
     m = after_re.match(text, end, min(len(text), end + 30), timeout=TIMEOUT)
     if not m:
         return None
-    low, high = after[_key(m.group(1))]
-    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high)
+    low, high, kind = after[_key(m.group(1))]
+    return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
 
 
 def find_vague(text: str):

@@ -1,11 +1,15 @@
-"""Numbers as written in news copy: digits, words and scaled forms.
+"""Numbers as written in news copy: digits, words, fractions and scaled forms.
 
 ``find_numbers`` returns every numeric mention with its value; the other parsers
 build on these mentions (a percentage is a number followed by "%", a range two
-numbers joined by "to", and so on).
+numbers joined by "to", and so on).  A candidate regex finds each run of digits or
+number words; the run is then parsed locally (``_WordParser``), which is where
+"two hundred and two thousand", "five eighths" and "one million and a half" are
+told apart from two numbers written side by side ("twenty twenty", "two and three").
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -26,6 +30,20 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000,
     "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }
+# Ordinals name a fraction's denominator ("five eighths", "a hundredth").
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000,
+    "trillionth": 1_000_000_000_000, "half": 2, "quarter": 4,
+}
+_ORDINAL_PLURALS = {**{w + "s": v for w, v in ORDINALS.items() if w != "half"}, "halves": 2}
+# "first" and "second" are fractions only inside a compound ("a twenty-first"):
+# "a second" is a time, "eight seconds" too.
+_NOT_ALONE = {"first", "second", "firsts", "seconds"}
 # Abbreviated scales written after digits: "12bn", "3.5 million", "100k".
 # "m" is ambiguous with metres and handled separately (see _m_means_million).
 SCALE_ABBREVIATIONS = {
@@ -36,33 +54,55 @@ SCALE_ABBREVIATIONS = {
 }
 DOZEN = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12}
 
-_WORD_TOKENS = sorted([*UNITS, *TENS, *SCALES, *DOZEN, "half"], key=len, reverse=True)
-_WORD_ALT = "|".join(_WORD_TOKENS)
 
-# A digit figure: sign, thousands groups (comma or thin/normal space), decimals, exponent.
+def _alt(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORD_ALT = _alt([*UNITS, *TENS, *SCALES, *DOZEN, *ORDINALS, *_ORDINAL_PLURALS])
+_DSCALE_ALT = _alt([*SCALES, *DOZEN])
+
+# A digit figure: sign, thousands groups (comma or thin/normal space) or a European
+# decimal comma ("5,00"), decimals, exponent ("1.3e6", "-1.1^+23").
 DIGITS = (
     r"(?<![\w.,/])"
     r"(?:[-−–]\s?(?=\d))?"
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))"
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))"
     r"(?:\.\d+)?"
-    r"(?:[eE][-+]?\d+)?"
+    r"(?:[eE][-+]?\d+|\^[-+]{0,2}\d+)?"
 )
+# "1/2", "2  1/4", "- 1 4/5"; a slash run ("5/17/2018") is a date or a code.
+_FRACTION = r"(?<![\w.,/])(?:[-−–]\s?)?(?:(?P<whole>\d+)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
+# Runs of numeric groups that are codes, not figures: phone numbers ("+1-222-2222"),
+# dotted addresses and versions ("192.168.1.2") are read group by group or not at all.
+_CODE = r"(?<![\w.,/-])\+?\d+(?:-\d+){2,}(?:/\d+)*(?![\w-])|(?<![\w+-])\d+(?:-\d+)+/\d+"
+_DOTTED = r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w.]|,\d)"
+_DIGIT_RUN = regex.compile(r"\d+")
 # Scale written after digits, attached or spaced; single letters only attached
 # (except k/K/M), so "10 m" stays a length.
 _SCALE_AFTER = (
     r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakh|crore|bn|bln|tln|mln|mn|tn|k|K|M)"
     r"|(?:b|B|G|T|m))(?![\w])"
 )
-_WORD_NUMBER = (
-    rf"(?:\b(?:a|an)\s+(?=(?:{_WORD_ALT})\b))?"
-    rf"\b(?:{_WORD_ALT})\b"
-    rf"(?:(?:\s+(?:and\s+|a\s+)?|\s*-\s*)(?:{_WORD_ALT})\b)*"
-)
-NUMBER_RE = regex.compile(
-    rf"(?P<digits>{DIGITS})(?P<scale>{_SCALE_AFTER})?(?:\s+(?P<dscale>(?:{_WORD_ALT})))?"
-    rf"|(?P<words>{_WORD_NUMBER})",
+_GAP = r"[^\S\n]"  # a number never runs across a line break
+# Digits and words are scanned apart: one alternation of both is several times slower.
+DIGIT_RE = regex.compile(
+    rf"(?P<code>{_CODE})|(?P<dotted>{_DOTTED})|(?P<frac>{_FRACTION})"
+    rf"|(?P<digits>{DIGITS})(?P<scale>{_SCALE_AFTER})?(?:{_GAP}+(?P<dscale>{_DSCALE_ALT})s?\b)?",
     regex.IGNORECASE | regex.V0,
 )
+# A run of number words; a leading "a"/"an" is looked for behind the run.
+WORD_RE = regex.compile(
+    rf"\b(?:{_WORD_ALT})\b"
+    rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
+    regex.IGNORECASE | regex.V0,
+)
+_EURO_DECIMAL = regex.compile(r"-?\d+,\d{1,2}")
+_EXPONENT = regex.compile(r"[eE^]")
+_HYPHEN_WORD = regex.compile(r"-[A-Za-z]")  # "third-quarter", "half-time"
+_WORD_NEXT = regex.compile(r"[^\S\n]*[A-Za-z]")
+_OF_NEXT = regex.compile(r"\s*of\b", regex.IGNORECASE)
+_ARTICLE_BEFORE = regex.compile(rf"\b(an?){_GAP}+$", regex.IGNORECASE)
 
 # "one" is a pronoun after these words ("the one you mentioned", "that one").
 _PRONOUN_ONE_BEFORE = regex.compile(
@@ -83,66 +123,32 @@ class Num:
 
 
 def _digits_value(s: str) -> float | None:
-    s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
+    power = None
+    if "^" in s:  # "-1.1^--23": the signs of the exponent multiply
+        s, exponent = s.split("^")
+        digits = exponent.lstrip("+-")
+        power = -int(digits) if (len(exponent) - len(digits)) and exponent.count("-") % 2 else int(digits)
+    if _EURO_DECIMAL.fullmatch(s):
+        s = s.replace(",", ".")  # European decimal comma
+    s = s.replace(",", "")
     try:
-        return float(s)
+        value = float(s)
     except ValueError:
         return None
+    if power is not None:
+        try:
+            value = (-1 if value < 0 else 1) * abs(value) ** power
+        except (OverflowError, ZeroDivisionError):
+            return None
+    return value
 
 
 def _places(s: str) -> int:
     """Digits written after the decimal point."""
-    mantissa = regex.split(r"[eE]", s)[0]
+    mantissa = _EXPONENT.split(s)[0]
     return len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
-
-
-def words_value(tokens: list[str]) -> float | None:
-    """Value of a run of number words, e.g. ["three", "hundred", "and", "twenty-one"]."""
-    total = 0.0
-    current = 0.0
-    seen = False
-    half_pending = False
-    for raw in tokens:
-        word = raw.lower()
-        if word in ("and",):
-            continue
-        if word in ("a", "an"):
-            current = current or 1
-            seen = True
-            continue
-        if word == "half":
-            if current or total:
-                # "one million and a half": half of the last scale
-                half_pending = True
-                continue
-            current = 0.5
-            seen = True
-            continue
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word in DOZEN:
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in SCALES:
-            scale = SCALES[word]
-            total += (current or 1) * scale
-            current = 0
-            if half_pending:
-                total += scale / 2
-                half_pending = False
-        else:
-            return None
-        seen = True
-    if not seen:
-        return None
-    return total + current
-
-
-_TOKEN_SPLIT = regex.compile(r"[\s-]+")
 
 
 def _m_means_million(text: str, end: int, before: str) -> bool:
@@ -160,17 +166,50 @@ _METRE_CONTEXT = {"tall", "high", "long", "wide", "deep", "away", "across", "ahe
                   "above", "below", "from", "metres", "meters", "hurdles", "dash", "sprints"}
 
 
-def find_numbers(text: str, spans_taken=None) -> list[Num]:
+def find_numbers(text: str) -> list[Num]:
     """Every numeric mention in ``text``, left to right."""
     found: list[Num] = []
-    for m in NUMBER_RE.finditer(text, timeout=TIMEOUT):
-        if m.group("digits") is not None:
-            num = _digit_number(text, m)
+    taken: list[int] = []  # every digit match, flattened start/end: words never reach into one
+    for m in DIGIT_RE.finditer(text, timeout=TIMEOUT):
+        taken += (m.start(), m.end())
+        if m.group("code") is not None:
+            continue
+        if m.group("dotted") is not None:
+            found.extend(Num(g.start(), g.end(), float(g.group()), "digits")
+                         for g in _DIGIT_RUN.finditer(text, m.start(), m.end()))
+        elif m.group("frac") is not None:
+            num = _fraction_number(text, m)
+            if num is not None:
+                found.append(num)
         else:
-            num = _word_number(text, m)
-        if num is not None:
-            found.append(num)
-    return found
+            num = _digit_number(text, m)
+            if num is not None:
+                found.append(num)
+    for m in WORD_RE.finditer(text, timeout=TIMEOUT):
+        found.extend(n for n in _word_numbers(text, m) if not _overlaps(taken, n))
+    found.sort(key=lambda n: n.start)
+    return _joined(text, found)
+
+
+def _overlaps(taken: list[int], num: Num) -> bool:
+    i = bisect.bisect_right(taken, num.start)
+    # Inside a span when num.start falls after a start; or a span begins before num.end.
+    return i % 2 == 1 or i < len(taken) and taken[i] < num.end
+
+
+def _fraction_number(text: str, m) -> Num | None:
+    num, den = int(m.group("num")), int(m.group("den"))
+    if not 0 < num < den:
+        return None  # "24/7", "3/0": not a fraction of one
+    whole = m.group("whole")
+    # A bare fraction is a small one ("1/2 of them", "3/4"): "9/11" is a name or a
+    # date, and so is one before a noun.
+    if whole is None and (den > 10 or _WORD_NEXT.match(text, m.end()) and not _OF_NEXT.match(text, m.end())):
+        return None
+    value = (int(whole) if whole else 0) + num / den
+    if text[m.start()] in "-−–":
+        value = -value
+    return Num(m.start(), m.end(), value, "digits")
 
 
 def _digit_number(text: str, m) -> Num | None:
@@ -189,42 +228,325 @@ def _digit_number(text: str, m) -> Num | None:
         if key:
             scale = SCALE_ABBREVIATIONS.get(key, SCALE_ABBREVIATIONS.get(key.lower(), 1.0))
             end = m.end("scale")
-    elif m.group("dscale") and m.group("dscale").lower() in SCALES:
-        scale = SCALES[m.group("dscale").lower()]
-        end = m.end("dscale")
-    elif m.group("dscale") and m.group("dscale").lower() in DOZEN:
-        scale = 12
+    elif m.group("dscale"):
+        word = m.group("dscale").lower()
+        scale = SCALES.get(word.removesuffix("s")) or DOZEN.get(word) or DOZEN[word.removesuffix("s")]
         end = m.end("dscale")
     if scale != 1.0:
         precision = 0.5 * 10 ** -_places(digits) * scale
     return Num(m.start(), end, value * scale, "digits", precision)
 
 
-def _word_number(text: str, m) -> Num | None:
-    s = m.group("words")
-    start, end = m.start("words"), m.end("words")
-    tokens = [t for t in _TOKEN_SPLIT.split(s) if t]
-    # A trailing "and"/"a" belongs to the prose, not the number.
-    while tokens and tokens[-1].lower() in ("and", "a", "an"):
-        tokens.pop()
-    if not tokens:
-        return None
-    if len(tokens) == 1 and tokens[0].lower() == "one" and _PRONOUN_ONE_BEFORE.search(text[max(0, start - 20):start]):
-        return None
-    if tokens[-1].lower() == "half" and len(tokens) == 1:
-        return Num(start, end, 0.5, "words")
-    value = words_value(tokens)
-    if value is None:
-        return None
-    # Recompute the end after dropping trailing connector words.
-    last = tokens[-1]
-    end = start + s.lower().rfind(last.lower()) + len(last)
-    return Num(start, end, value, "words")
+# --- number words -------------------------------------------------------------
+
+@dataclass
+class _Tok:
+    kind: str  # unit | tens | int | hundred | scale | dozen | ord | a | and | point
+    value: float
+    start: int
+    end: int
+    plural: bool = False
+    word: str = ""
 
 
-def parse_number(s: str) -> float | None:
-    """Value of a whole string that is one number ("12,000", "two hundred", "3bn")."""
-    nums = find_numbers(s)
-    if len(nums) == 1 and nums[0].start == 0 and nums[0].end == len(s.rstrip()):
-        return nums[0].value
-    return None
+_TOKEN_WORD = regex.compile(r"[A-Za-z]+|-", regex.V0)
+_VALUE_KINDS = ("unit", "tens", "int", "hundred", "scale")
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The words of a candidate run, with "twenty-three"/"twenty-first" merged."""
+    toks: list[_Tok] = []
+    hyphen = False
+    for m in _TOKEN_WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if word == "-":
+            hyphen = True
+            continue
+        tok = _classify(word, m.start(), m.end())
+        prev = toks[-1] if toks else None
+        if prev is not None and prev.kind == "tens" and tok.value < 10 and tok.kind in ("unit", "ord") \
+                and tok.value > 0 and (hyphen or tok.kind == "unit") and not tok.plural or \
+                prev is not None and prev.kind == "tens" and hyphen and tok.kind == "ord" and tok.value < 10:
+            prev.value += tok.value
+            prev.end = tok.end
+            prev.kind = "int" if tok.kind == "unit" else "ord"
+            prev.plural = tok.plural
+            prev.word = "compound"
+        else:
+            toks.append(tok)
+        hyphen = False
+    return toks
+
+
+def _classify(word: str, start: int, end: int) -> _Tok:
+    if word in UNITS:
+        return _Tok("unit", UNITS[word], start, end, word=word)
+    if word in TENS:
+        return _Tok("tens", TENS[word], start, end, word=word)
+    if word == "hundred":
+        return _Tok("hundred", 100, start, end, word=word)
+    if word in SCALES:
+        return _Tok("scale", SCALES[word], start, end, word=word)
+    if word in DOZEN:
+        return _Tok("dozen", 12, start, end, word=word)
+    if word in ORDINALS:
+        return _Tok("ord", ORDINALS[word], start, end, word=word)
+    if word in _ORDINAL_PLURALS:
+        return _Tok("ord", _ORDINAL_PLURALS[word], start, end, plural=True, word=word)
+    if word in ("a", "an"):
+        return _Tok("a", 1, start, end, word=word)
+    return _Tok(word, 0, start, end, word=word)  # "and", "point"
+
+
+def _accumulate(values: list[float]) -> float:
+    """Value of a well-formed run of number-word values ([3, 100, 20, 1] is 321)."""
+    total, current, last_scale = 0.0, 0.0, 0.0
+    for v in values:
+        if v == 100:
+            current = (current or 1) * 100
+        elif v >= 1000:
+            if not current and total and v > last_scale:
+                total *= v  # "three lakh crore"
+            else:
+                total += (current or 1) * v
+            current, last_scale = 0.0, v
+        else:
+            current += v
+    return total + current
+
+
+def _composable(big: float, small: float) -> bool:
+    base = 100 if small > 10 else 10
+    return big % base == 0 and big / base >= 1
+
+
+def _fraction_split(values: list[float]) -> int:
+    """How many leading values of "numerator words + denominator ordinal" are the
+    numerator: "twenty twenty fifths" is 20/25, "one hundred thirty-two fifths" 132/5,
+    "one one hundred fifth" 1/105 (Recognizers-Text's reading)."""
+    n = len(values)
+    current = values[-1]
+    round_value = 1.0
+    for i in range(n - 2, -1, -1):
+        previous, current = current, values[i]
+        if not (previous >= 100 and previous > current or previous < 100 and _composable(current, previous)):
+            return i + 1
+        if previous < 100:
+            if current >= round_value:
+                round_value = current
+            else:
+                return i + 1
+        if i == 0:
+            split = 1
+            while split <= n - 2:
+                if values[split] >= 100 and values[split + 1] < 100:
+                    return split + 1
+                split += 1
+            return split
+    return 1
+
+
+class _WordParser:
+    """Splits one run of number words into numbers."""
+
+    def __init__(self, text: str, toks: list[_Tok]):
+        self.text, self.toks = text, toks
+
+    def kind(self, i: int) -> str | None:
+        return self.toks[i].kind if i < len(self.toks) else None
+
+    def numbers(self):
+        i = 0
+        while i < len(self.toks):
+            parsed = self.fraction(i) or self.integer(i)
+            if parsed is None:
+                i += 1
+                continue
+            value, j = parsed
+            if value is not None:
+                yield self.toks[i].start, self.toks[j - 1].end, value
+            i = j
+
+    def fraction(self, i: int):
+        """"five eighths", "a hundredth", "one twenty-fifth" at token i: (value, next)."""
+        k = i
+        while self.kind(k) in _VALUE_KINDS or self.kind(k) == "a" and k == i:
+            k += 1
+        if k == i or self.kind(k) != "ord":
+            return None
+        ordinal = self.toks[k]
+        if ordinal.word in _NOT_ALONE:
+            return None
+        values = [t.value for t in self.toks[i:k]] + [ordinal.value]
+        split = _fraction_split(values)
+        numerator = _accumulate(values[:split])
+        denominator = _accumulate(values[split:])
+        if not ordinal.plural and numerator != 1:
+            return None, k + 1  # "twenty fifth" is an ordinal, not a count
+        after = self.text[ordinal.end:ordinal.end + 12]
+        if _HYPHEN_WORD.match(after):
+            return None, k + 1  # "third-quarter", "one-fifth-scale"
+        if not ordinal.plural and ordinal.word not in ("half", "quarter") and \
+                _WORD_NEXT.match(after) and not _OF_NEXT.match(after):
+            return None, k + 1  # "a third term", "one fifth grade": ordinals, not fractions
+        value, j = numerator / denominator, k + 1
+        if self.kind(j) == "scale":  # "a quarter million"
+            value, j = value * self.toks[j].value, j + 1
+        return value, j
+
+    def integer(self, i: int):
+        toks = self.toks
+        if toks[i].kind == "ord":
+            return self.half(i)
+        if toks[i].kind == "a":
+            if self.kind(i + 1) not in ("hundred", "scale", "dozen"):
+                return None
+        elif toks[i].kind not in ("unit", "tens", "int"):
+            return None
+        values: list[float] = []
+        last, j, last_scale, small_start = None, i, 0.0, i
+        while j < len(toks):
+            t = toks[j]
+            if t.kind in ("unit", "tens", "int", "a"):
+                if t.kind == "a" and j != i:
+                    break
+                if not (last in (None, "hundred", "scale", "and") or
+                        last == "tens" and t.kind == "unit" and t.value < 10):
+                    break
+                if last in ("scale", "and", None) or last == "hundred" and not values:
+                    small_start = j
+            elif t.kind == "hundred":
+                if last not in ("unit", "tens", "int", "a"):
+                    break
+            elif t.kind == "scale":
+                if last in ("unit", "tens", "int", "a", "hundred"):
+                    if last_scale and t.value >= last_scale:
+                        j = small_start  # "one thousand two thousand": two numbers
+                        values = values[:small_start - i]
+                        break
+                elif not (last == "scale" and t.value > last_scale):
+                    break
+                last_scale = t.value
+            elif t.kind == "dozen":
+                if last not in ("unit", "tens", "int", "a"):
+                    break
+                values.append(12)
+                last, j = "dozen", j + 1
+                break
+            elif t.kind == "and":
+                if last not in ("hundred", "scale") or self.kind(j + 1) not in ("unit", "tens", "int") \
+                        or self.fraction(j + 1) is not None:
+                    break
+                last, j = "and", j + 1
+                continue
+            else:
+                break
+            values.append(t.value)
+            last, j = t.kind, j + 1
+        if not values:
+            return None
+        if last == "dozen":
+            value = _accumulate(values[:-1]) * 12
+        else:
+            value = _accumulate(values)
+        if values == [1] and toks[i].word == "one" and \
+                _PRONOUN_ONE_BEFORE.search(self.text, max(0, toks[i].start - 20), toks[i].start):
+            return None, j
+        return self.tail(value, j, last, last_scale)
+
+    def tail(self, value: float, j: int, last: str | None, last_scale: float):
+        """What may follow a whole number: "point five", "and a half", "and three fifths"."""
+        if self.kind(j) == "point" and self.kind(j + 1) in ("unit", "tens", "int"):
+            digits, k = "", j + 1
+            if self.toks[k].kind == "unit" and self.toks[k].value < 10:
+                while self.kind(k) == "unit" and self.toks[k].value < 10:
+                    digits += str(int(self.toks[k].value))
+                    k += 1
+            else:
+                digits, k = str(int(self.toks[k].value)), k + 1
+            return value + float("0." + digits), k
+        if self.kind(j) == "and":
+            frac = self.fraction(j + 1) or self.half(j + 1)
+            if frac is not None and frac[0] is not None:
+                part, k = frac
+                scaled = self.toks[k - 1].kind == "scale"
+                if not scaled and last == "scale":
+                    part *= last_scale  # "one million and a half"
+                value += part
+                if not last_scale and self.kind(k) == "scale":  # "two and a half million"
+                    value, k = value * self.toks[k].value, k + 1
+                return value, k
+        return value, j
+
+    def half(self, i: int):
+        """A bare "half": "half", "half a million", "Half million", "half a dozen"."""
+        tok = self.toks[i]
+        if tok.word != "half" or _HYPHEN_WORD.match(self.text, tok.end):
+            return None
+        j = i + 2 if self.kind(i + 1) == "a" else i + 1
+        if self.kind(j) in ("scale", "dozen"):
+            return 0.5 * self.toks[j].value, j + 1
+        return 0.5, i + 1
+
+
+def _word_numbers(text: str, m) -> list[Num]:
+    article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+    toks = _tokens(text, article.start() if article else m.start(), m.end())
+    return [Num(s, e, v, "words") for s, e, v in _WordParser(text, toks).numbers()]
+
+
+# --- numbers written in two parts ---------------------------------------------
+
+# "1 over three", "2 in 5", "3 out of 10": a fraction written with a preposition.
+_PREPOSITION = regex.compile(r"\s+(over|in|out\s+of)\s+", regex.IGNORECASE)
+# "$4 in five days" is a loss over a period, not one in so many.
+_NOT_PROPORTION = regex.compile(
+    r"[£$€¥₹]\s*$|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", regex.IGNORECASE)
+_SIGN_WORD = regex.compile(r"\b(minus|negative)\s+$", regex.IGNORECASE)
+_HUNDRED_AND = regex.compile(r"\s+and\s+", regex.IGNORECASE)
+
+
+def _joined(text: str, nums: list[Num]) -> list[Num]:
+    """Joins mentions that one figure writes in two parts and applies sign words."""
+    out: list[Num] = []
+    i = 0
+    while i < len(nums):
+        num = nums[i]
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        joined = nxt is not None and (_preposition_fraction(text, num, nxt) or _digit_words(text, num, nxt))
+        if joined:
+            num, i = joined, i + 2
+        else:
+            i += 1
+        sign = _SIGN_WORD.search(text, max(0, num.start - 12), num.start)
+        prior = out[-1] if out else None
+        if sign and num.value > 0 and not (prior and not text[prior.end:sign.start()].strip()) \
+                and not regex.search(r"plus\s+or\s+$", text[max(0, sign.start() - 9):sign.start()]):
+            num = Num(sign.start(1), num.end, -num.value, num.written, num.precision)
+        out.append(num)
+    return out
+
+
+def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
+    m = _PREPOSITION.fullmatch(text, a.end, b.start)
+    if not m or not (a.value.is_integer() and b.value.is_integer() and b.value) or a.precision or b.precision:
+        return None
+    if m.group(1).lower() == "over":
+        # "2000 over 3" ends the phrase; "20 over three years" is a period.
+        if _WORD_NEXT.match(text, b.end):
+            return None
+    elif not (0 < a.value < b.value) or b.written == "digits" and 1000 <= b.value < 3000 \
+            or _NOT_PROPORTION.search(text, max(0, a.start - 2), a.start) \
+            or _NOT_PROPORTION.match(text, b.end, b.end + 10):
+        return None  # "3000 in 2009": a year, not one in so many
+    return Num(a.start, b.end, a.value / b.value, a.written)
+
+
+def _digit_words(text: str, a: Num, b: Num) -> Num | None:
+    """"3 hundred and 21": digits with a scale word, and a smaller rest."""
+    word = regex.search(r"(hundred|thousand)$", text[a.start:a.end], regex.IGNORECASE)
+    if not word or a.precision == 0 or not _HUNDRED_AND.fullmatch(text, a.end, b.start):
+        return None
+    if not (b.value.is_integer() and 0 < b.value < SCALES[word.group(1).lower()]):
+        return None
+    return Num(a.start, b.end, a.value + b.value, a.written)
