@@ -264,9 +264,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
             continue
         tok = _classify(word, m.start(), m.end())
         prev = toks[-1] if toks else None
-        if prev is not None and prev.kind == "tens" and tok.value < 10 and tok.kind in ("unit", "ord") \
-                and tok.value > 0 and (hyphen or tok.kind == "unit") and not tok.plural or \
-                prev is not None and prev.kind == "tens" and hyphen and tok.kind == "ord" and tok.value < 10:
+        # "twenty-three", "fifty two", "twenty-fifth", "twenty firsts" ("twenty fifths" is 20/5).
+        if prev is not None and prev.kind == "tens" and 0 < tok.value < 10 and (
+                tok.kind == "unit" or tok.kind == "ord" and (hyphen or tok.word in _NOT_ALONE)):
             prev.value += tok.value
             prev.end = tok.end
             prev.kind = "int" if tok.kind == "unit" else "ord"
@@ -363,22 +363,32 @@ class _WordParser:
                 i += 1
                 continue
             value, j = parsed
+            last = j - 1
+            while self.toks[last].kind in ("and", "a"):  # left behind by a split
+                last -= 1
             if value is not None:
-                yield self.toks[i].start, self.toks[j - 1].end, value
+                yield self.toks[i].start, self.toks[last].end, value
             i = j
 
     def fraction(self, i: int):
         """"five eighths", "a hundredth", "one twenty-fifth" at token i: (value, next)."""
-        k = i
-        while self.kind(k) in _VALUE_KINDS or self.kind(k) == "a" and k == i:
+        k, joined = i, None
+        while self.kind(k) in _VALUE_KINDS or self.kind(k) == "a" and k == i or \
+                self.kind(k) == "and" and self.kind(k - 1) in ("hundred", "scale") and k > i:
+            if self.kind(k) == "and" and self.kind(k + 1) != "ord":
+                joined = k
             k += 1
         if k == i or self.kind(k) != "ord":
             return None
         ordinal = self.toks[k]
         if ordinal.word in _NOT_ALONE:
             return None
-        values = [t.value for t in self.toks[i:k]] + [ordinal.value]
-        split = _fraction_split(values)
+        values = [t.value for t in self.toks[i:k] if t.kind != "and"] + [ordinal.value]
+        if joined is not None and _accumulate([t.value for t in self.toks[joined + 1:k]]) < ordinal.value:
+            return None  # "one hundred and three quarters": a whole number and a fraction
+        # "one hundred and thirty fifths" is 130/5: the "and" binds the numerator;
+        # otherwise the words are shared out as Recognizers-Text does.
+        split = len(values) - 1 if joined is not None else _fraction_split(values)
         numerator = _accumulate(values[:split])
         denominator = _accumulate(values[split:])
         if not ordinal.plural and numerator != 1:
@@ -404,7 +414,8 @@ class _WordParser:
         elif toks[i].kind not in ("unit", "tens", "int"):
             return None
         values: list[float] = []
-        last, j, last_scale, small_start = None, i, 0.0, i
+        # Where the part after the last scale begins, as a token and as a value index.
+        last, j, last_scale, small_tok, small_val = None, i, 0.0, i, 0
         while j < len(toks):
             t = toks[j]
             if t.kind in ("unit", "tens", "int", "a"):
@@ -413,16 +424,16 @@ class _WordParser:
                 if not (last in (None, "hundred", "scale", "and") or
                         last == "tens" and t.kind == "unit" and t.value < 10):
                     break
-                if last in ("scale", "and", None) or last == "hundred" and not values:
-                    small_start = j
+                if last in ("scale", "and", "hundred", None):
+                    small_tok, small_val = j, len(values)
             elif t.kind == "hundred":
                 if last not in ("unit", "tens", "int", "a"):
                     break
             elif t.kind == "scale":
                 if last in ("unit", "tens", "int", "a", "hundred"):
                     if last_scale and t.value >= last_scale:
-                        j = small_start  # "one thousand two thousand": two numbers
-                        values = values[:small_start - i]
+                        j = small_tok  # "one thousand two thousand": two numbers
+                        values = values[:small_val]
                         break
                 elif not (last == "scale" and t.value > last_scale):
                     break
@@ -430,7 +441,8 @@ class _WordParser:
             elif t.kind == "dozen":
                 if last not in ("unit", "tens", "int", "a"):
                     break
-                values.append(12)
+                # "three hundred and two dozens": the dozens multiply the last part only.
+                values = values[:small_val] + [_accumulate(values[small_val:]) * 12]
                 last, j = "dozen", j + 1
                 break
             elif t.kind == "and":
@@ -445,10 +457,7 @@ class _WordParser:
             last, j = t.kind, j + 1
         if not values:
             return None
-        if last == "dozen":
-            value = _accumulate(values[:-1]) * 12
-        else:
-            value = _accumulate(values)
+        value = _accumulate(values)
         if values == [1] and toks[i].word == "one" and \
                 _PRONOUN_ONE_BEFORE.search(self.text, max(0, toks[i].start - 20), toks[i].start):
             return None, j
