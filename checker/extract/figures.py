@@ -7,7 +7,7 @@ import regex
 from ..model import Claim
 from . import ages, money, percents, quantities
 from .counted import counted_phrase
-from .hedges import Hedge, hedge_after, hedge_before
+from .hedges import Hedge, change_before, hedge_after, hedge_before
 from .measure import Measure
 from .numbers import Num
 from .patterns import TIMEOUT
@@ -20,6 +20,7 @@ _JOINER = regex.compile(r"\s*(?:-|–|—|~|to|through|and|or)\s*", regex.IGNORE
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
 # After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts.
 _GLUED = regex.compile(r"[A-Za-z0-9]")
+_CODE_TAIL = regex.compile(r"\d[-–/]$")
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
 
 
@@ -75,8 +76,8 @@ def _single(text: str, num: Num, measure: Measure | None) -> tuple[Claim | None,
         end = num.end
         if end < len(text) and _GLUED.match(text, end) or _TIME_OR_CODE.match(text, end):
             return None, 1
-        if num.start > 0 and text[num.start - 1] in ":":
-            return None, 1
+        if num.start > 0 and text[num.start - 1] in ":" or _CODE_TAIL.search(text, max(0, num.start - 2), num.start):
+            return None, 1  # "2:00"; the "03" of "2001-03" once the date took "2001"
         measure = Measure("number", num.start, num.end)
     value = measure.value if measure.value is not None else num.value
     claim = Claim(kind=measure.kind, text=text[measure.start:measure.end], start=measure.start,
@@ -98,8 +99,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     opener = _RANGE_OPENER.search(text, max(0, a.start - 9), (ma.start if ma else a.start))
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
         return None
-    if word == "or":
-        return None
+    if word == "or" or word == "to" and not opener and change_before(text, ma.start if ma else a.start):
+        return None  # "rose 32,000 to 1.41 million": a change and a level
     if ma and mb and (ma.kind != mb.kind or ma.unit != mb.unit):
         return None
     if ma and not mb:
@@ -147,7 +148,7 @@ def _unscaled(text: str, num: Num) -> float:
 def _looks_like_code(text: str, a: Num, b: Num) -> bool:
     # "1995-01", "+1-222-2222": zero-padded or phone-like runs are not ranges.
     second = text[b.start:b.end]
-    return second.startswith("0") and len(second) > 1 or text[a.start - 1:a.start] in "+-"
+    return second.startswith("0") and len(second) > 1 or a.start > 0 and text[a.start - 1] in "+-"
 
 
 def _unit(measure: Measure | None) -> str | None:

@@ -51,7 +51,7 @@ def _tables():
     data = load("hedges")
     before, after = {}, {}
     for name, entry in data.items():
-        if name == "vague":
+        if name in ("vague", "change"):
             continue
         bounds = (entry.get("low"), entry.get("high"), name)
         for phrase in entry.get("before", []):
@@ -65,6 +65,16 @@ def _tables():
     vague = {k.lower(): tuple(v) for k, v in data["vague"].items() if k != "doc"}
     vague_re = regex.compile(rf"(?<![\w-])(?:{_phrase_pattern(vague)})(?![\w-])", regex.IGNORECASE)
     return before, after, before_re, after_re, vague, vague_re
+
+
+@cache
+def _change_re():
+    return regex.compile(rf"(?:{_phrase_pattern(load('hedges')['change']['before'])})\s+$", regex.IGNORECASE)
+
+
+def change_before(text: str, start: int) -> bool:
+    """Whether a verb of change ("rose", "fell by") ends right before ``start``."""
+    return _change_re().search(text, max(0, start - 16), start, timeout=TIMEOUT) is not None
 
 
 def _key(phrase: str) -> str:

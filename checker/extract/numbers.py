@@ -94,7 +94,7 @@ DIGIT_RE = regex.compile(
 # A run of number words; a leading "a"/"an" is looked for behind the run.
 WORD_RE = regex.compile(
     rf"\b(?:{_WORD_ALT})\b"
-    rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
+    rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
 _EURO_DECIMAL = regex.compile(r"-?\d+,\d{1,2}")
@@ -370,8 +370,9 @@ class _WordParser:
                 yield self.toks[i].start, self.toks[last].end, value
             i = j
 
-    def fraction(self, i: int):
-        """"five eighths", "a hundredth", "one twenty-fifth" at token i: (value, next)."""
+    def fraction(self, i: int, scaled: bool = True):
+        """"five eighths", "a hundredth", "one twenty-fifth" at token i: (value, next);
+        with ``scaled``, a scale after it multiplies it ("a quarter million")."""
         k, joined = i, None
         while self.kind(k) in _VALUE_KINDS or self.kind(k) == "a" and k == i or \
                 self.kind(k) == "and" and self.kind(k - 1) in ("hundred", "scale") and k > i:
@@ -400,7 +401,7 @@ class _WordParser:
                 _WORD_NEXT.match(after) and not _OF_NEXT.match(after):
             return None, k + 1  # "a third term", "one fifth grade": ordinals, not fractions
         value, j = numerator / denominator, k + 1
-        if self.kind(j) == "scale":  # "a quarter million"
+        if scaled and self.kind(j) == "scale":
             value, j = value * self.toks[j].value, j + 1
         return value, j
 
@@ -475,15 +476,19 @@ class _WordParser:
                 digits, k = str(int(self.toks[k].value)), k + 1
             return value + float("0." + digits), k
         if self.kind(j) == "and":
-            frac = self.fraction(j + 1) or self.half(j + 1)
+            frac = self.fraction(j + 1, scaled=False) or self.half(j + 1)
             if frac is not None and frac[0] is not None:
                 part, k = frac
-                scaled = self.toks[k - 1].kind == "scale"
-                if not scaled and last == "scale":
-                    part *= last_scale  # "one million and a half"
-                value += part
-                if not last_scale and self.kind(k) == "scale":  # "two and a half million"
-                    value, k = value * self.toks[k].value, k + 1
+                if self.kind(k) == "scale":
+                    scale, k = self.toks[k].value, k + 1
+                    if last_scale:
+                        value += part * scale  # "one billion and a quarter million"
+                    else:
+                        value = (value + part) * scale  # "two and a half million"
+                elif last == "scale":
+                    value += part * last_scale  # "one million and a half"
+                else:
+                    value += part
                 return value, k
         return value, j
 

@@ -1,0 +1,132 @@
+"""Numbers, fractions, hedges and ranges as news copy writes them: exact values and spans."""
+import math
+
+import pytest
+
+from checker import extract
+from checker.extract.numbers import find_numbers
+
+
+def _numbers(text):
+    return [(text[n.start:n.end], n.value) for n in find_numbers(text)]
+
+
+def _close(a, b):
+    return a == b or a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whole numbers in words, with "and", hyphens and stacked scales
+    ("four hundred and twelve", [("four hundred and twelve", 412)]),
+    ("sixty-seven thousand three hundred", [("sixty-seven thousand three hundred", 67300)]),
+    ("three hundred and four thousand", [("three hundred and four thousand", 304000)]),
+    ("six lakh crore", [("six lakh crore", 6e12)]),
+    ("eighty - four", [("eighty - four", 84)]),
+    ("5 crore", [("5 crore", 5e7)]),
+    ("four dozen", [("four dozen", 48)]),
+    ("two hundred and three dozens", [("two hundred and three dozens", 236)]),
+    ("half a dozen", [("half a dozen", 6)]),
+    ("7 bln and 2 tln", [("7 bln", 7e9), ("2 tln", 2e12)]),
+    # two numbers written side by side stay two
+    ("nine and eleven", [("nine", 9), ("eleven", 11)]),
+    ("one thousand and two thousand", [("one thousand", 1000), ("two thousand", 2000)]),
+    ("6000 4 hundred and 12", [("6000", 6000), ("4 hundred and 12", 412)]),
+    # fractions
+    ("three sevenths", [("three sevenths", 3 / 7)]),
+    ("a sixth of", [("a sixth", 1 / 6)]),
+    ("one-tenth", [("one-tenth", 0.1)]),
+    ("four and a third", [("four and a third", 4 + 1 / 3)]),
+    ("seven ninths", [("seven ninths", 7 / 9)]),
+    ("thirty thirty sixths", [("thirty thirty sixths", 30 / 36)]),
+    ("one hundred forty-two sevenths", [("one hundred forty-two sevenths", 142 / 7)]),
+    ("a thousandth", [("a thousandth", 0.001)]),
+    ("three million and a half", [("three million and a half", 3.5e6)]),
+    ("four million and two fifths", [("four million and two fifths", 4.4e6)]),
+    ("two billion and a quarter million", [("two billion and a quarter million", 2_000_250_000)]),
+    ("one and a half million", [("one and a half million", 1.5e6)]),
+    ("half a million", [("half a million", 5e5)]),
+    ("two over five", [("two over five", 0.4)]),
+    ("3000 over 4", [("3000 over 4", 750)]),
+    ("3 7/8", [("3 7/8", 3.875)]),
+    ("- 2 1/2", [("- 2 1/2", -2.5)]),
+    ("three in ten voters", [("three in ten", 0.3)]),
+    # decimals, signs, exponents, European decimal comma
+    ("nought point two", [("nought point two", 0.2)]),
+    ("three hundred point zero seven", [("three hundred point zero seven", 300.07)]),
+    ("four point forty-five", [("four point forty-five", 4.45)]),
+    ("negative twelve", [("negative twelve", -12)]),
+    ("minus 7", [("minus 7", -7)]),
+    ("plus or minus 3", [("3", 3)]),
+    ("2.0^3", [("2.0^3", 8)]),
+    ("-3^--2", [("-3^--2", -9)]),
+    ("it costs 7,50 here", [("7,50", 7.5)]),
+    ("10.0.0.1", [("10", 10), ("0", 0), ("0", 0), ("1", 1)]),
+    # words that are not numbers here
+    ("the one she wrote", []),
+    ("this one works", []),
+    ("a second chance", []),
+    ("in eight seconds", [("eight", 8)]),
+    ("a third term", []),
+    ("the twenty-first century", []),
+    ("third-quarter profits", []),
+    ("Fahrenheit 9/11, the film", []),
+    ("open 24/7", []),
+    ("call +44-20-7946-0958 now", []),
+])
+def test_find_numbers(text, expected):
+    found = _numbers(text)
+    assert [t for t, _ in found] == [t for t, _ in expected]
+    assert all(_close(v, e) for (_, v), (_, e) in zip(found, expected))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (kind, text, value, low, high)
+    ("the plan was less than or equal to 40 seats", [("number", "less than or equal to 40", 40, None, 40)]),
+    ("marks of 90 or greater", [("number", "90 or greater", 90, 90, None)]),
+    ("at least or equal to 12", [("number", "at least or equal to 12", 12, 12, None)]),
+    ("fewer than 400 or equal to it", [("number", "fewer than 400 or equal to", 400, None, 400)]),
+    ("roughly 600 or more", [("number", "600 or more", 600, 600, None)]),
+    ("equal to 80 or less", [("number", "equal to 80 or less", 80, None, 80)]),
+    ("equal to 80 or less than 90", [("number", "equal to 80", 80, 80, 80), ("number", "less than 90", 90, None, 90)]),
+    ("temperatures <-5", [("number", "<-5", -5, None, -5)]),
+    ("more than 60 and less than 90 people",
+     [("range", "more than 60 and less than 90", None, 60, 90)]),
+    ("over 700, under 800", [("range", "over 700, under 800", None, 700, 800)]),
+    ("more than 90 and fewer than 60", [("number", "more than 90", 90, 90, None),
+                                       ("number", "fewer than 60", 60, None, 60)]),
+    ("between 40 and 55", [("range", "between 40 and 55", None, 40, 55)]),
+    ("from 300 to 4000000", [("range", "from 300 to 4000000", None, 300, 4000000)]),
+    ("30 through 60", [("range", "30 through 60", None, 30, 60)]),
+    ("about 30~70", [("range", "30~70", None, 30, 70)]),
+    ("3k-9k", [("range", "3k-9k", None, 3000, 9000)]),
+    ("between minus four and six", [("range", "between minus four and six", None, -4, 6)]),
+    ("4 in 7 or more", [("number", "4 in 7 or more", 4 / 7, 4 / 7, None)]),
+    ("More than 3/4 of them", [("number", "More than 3/4", 0.75, 0.75, None)]),
+    # not ranges, and no figures at all
+    ("they won 4-2 on Saturday", []),
+    ("the 2011-12 season", []),
+    ("as of 2001-03", []),
+    ("prices rose 4,000 to 2.3 million", [("number", "4,000", 4000, 4000, 4000),
+                                         ("number", "2.3 million", 2.3e6, 2.25e6, 2.35e6)]),
+    # percentages
+    ("minus eight percent", [("percent", "minus eight percent", -8, -8, -8)]),
+    ("sixty percentage", [("percent", "sixty percentage", 60, 60, 60)]),
+    ("per cent of 45", [("percent", "per cent of 45", 45, 45, 45)]),
+    ("6 per cent of 45 voters", [("percent", "6 per cent", 6, 6, 6), ("number", "45", 45, 45, 45)]),
+    # figures inside URLs and e-mail addresses are not claims
+    ("see https://example.org/q?a=10%20b%2830 for 3 reasons",
+     [("number", "3", 3, 3, 3)]),
+    ("mail press2024@example.com or www.example.com/50", []),
+])
+def test_claims(text, expected):
+    claims = [c for c in extract(text) if c.kind in ("number", "range", "percent")]
+    got = [(c.kind, c.text, c.value, c.low, c.high) for c in claims]
+    assert [g[:2] for g in got] == [e[:2] for e in expected]
+    for g, e in zip(got, expected):
+        assert all(_close(a, b) for a, b in zip(g[2:], e[2:])), (g, e)
+
+
+def test_a_hedged_count_spans_its_hedge_and_keeps_its_subject():
+    [claim] = extract("Officials said no fewer than 40 and no more than 70 villagers were moved.")
+    assert (claim.kind, claim.text, claim.low, claim.high) == ("range", "no fewer than 40 and no more than 70", 40, 70)
+    assert claim.subject == "villagers"
