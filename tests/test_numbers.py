@@ -72,6 +72,7 @@ def _close(a, b):
     ("Fahrenheit 9/11, the film", []),
     ("open 24/7", []),
     ("call +44-20-7946-0958 now", []),
+    ("1e400 stars", []),
 ])
 def test_find_numbers(text, expected):
     found = _numbers(text)
@@ -117,6 +118,7 @@ def test_find_numbers(text, expected):
     ("see https://example.org/q?a=10%20b%2830 for 3 reasons",
      [("number", "3", 3, 3, 3)]),
     ("mail press2024@example.com or www.example.com/50", []),
+    ("two a@example.com dozen", [("number", "two", 2, 2, 2)]),
 ])
 def test_claims(text, expected):
     claims = [c for c in extract(text) if c.kind in ("number", "range", "percent")]

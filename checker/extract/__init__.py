@@ -14,7 +14,8 @@ from .numbers import find_numbers
 from .patterns import TIMEOUT
 
 # Text that is not prose: the figures in a URL ("%28", "?id=305") or an email address
-# are no claims, so these spans are blanked (offsets kept) before any parser runs.
+# are no claims, so these spans are blanked before any parser runs: offsets are kept,
+# and the filler is a word character, so no figure or hedge reads into or across one.
 _NON_PROSE = regex.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.IGNORECASE)
 
@@ -23,7 +24,7 @@ def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[C
     """Every numeric claim in ``text``, in order of position."""
     reference = as_date(reference_date)
     if "@" in text or "://" in text or "www." in text.lower():
-        text = _NON_PROSE.sub(lambda m: " " * len(m.group()), text, timeout=TIMEOUT)
+        text = _NON_PROSE.sub(lambda m: "_" * len(m.group()), text, timeout=TIMEOUT)
     claims = _date_claims(text, reference)
     taken = _Coverage(claims)
     for start, end, low, high, person in ages.decade_ages(text):

@@ -106,7 +106,7 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     if ma and not mb:
         return None
     low, high = a.value, b.value
-    if mb is not None and mb.value is not None:  # "50p to 70p"
+    if mb is not None and mb.value is not None and b.value:  # "50p to 70p"
         low, high = (ma.value if ma and ma.value is not None else low * mb.value / b.value), mb.value
     # "10 to 12 million": the scale written once applies to both.
     if b.precision and not a.precision and a.written == b.written == "digits" and high / max(abs(low), 1e-9) > 50:

@@ -10,6 +10,7 @@ told apart from two numbers written side by side ("twenty twenty", "two and thre
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 import regex
@@ -142,7 +143,7 @@ def _digits_value(s: str) -> float | None:
             value = (-1 if value < 0 else 1) * abs(value) ** power
         except (OverflowError, ZeroDivisionError):
             return None
-    return value
+    return value if math.isfinite(value) else None  # "1e400" is no figure
 
 
 def _places(s: str) -> int:
@@ -518,6 +519,8 @@ _NOT_PROPORTION = regex.compile(
     r"[£$€¥₹]\s*$|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", regex.IGNORECASE)
 _SIGN_WORD = regex.compile(r"\b(minus|negative)\s+$", regex.IGNORECASE)
 _HUNDRED_AND = regex.compile(r"\s+and\s+", regex.IGNORECASE)
+_HUNDRED_AT_END = regex.compile(r"(hundred|thousand)$", regex.IGNORECASE)
+_PLUS_OR = regex.compile(r"plus\s+or\s+$", regex.IGNORECASE)
 
 
 def _joined(text: str, nums: list[Num]) -> list[Num]:
@@ -535,7 +538,7 @@ def _joined(text: str, nums: list[Num]) -> list[Num]:
         sign = _SIGN_WORD.search(text, max(0, num.start - 12), num.start)
         prior = out[-1] if out else None
         if sign and num.value > 0 and not (prior and not text[prior.end:sign.start()].strip()) \
-                and not regex.search(r"plus\s+or\s+$", text[max(0, sign.start() - 9):sign.start()]):
+                and not _PLUS_OR.search(text, max(0, sign.start() - 9), sign.start()):
             num = Num(sign.start(1), num.end, -num.value, num.written, num.precision)
         out.append(num)
     return out
@@ -558,8 +561,10 @@ def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
 
 def _digit_words(text: str, a: Num, b: Num) -> Num | None:
     """"3 hundred and 21": digits with a scale word, and a smaller rest."""
-    word = regex.search(r"(hundred|thousand)$", text[a.start:a.end], regex.IGNORECASE)
-    if not word or a.precision == 0 or not _HUNDRED_AND.fullmatch(text, a.end, b.start):
+    if a.precision == 0 or not _HUNDRED_AND.fullmatch(text, a.end, b.start):
+        return None
+    word = _HUNDRED_AT_END.search(text, a.start, a.end)
+    if not word:
         return None
     if not (b.value.is_integer() and 0 < b.value < SCALES[word.group(1).lower()]):
         return None
