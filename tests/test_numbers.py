@@ -132,3 +132,8 @@ def test_a_hedged_count_spans_its_hedge_and_keeps_its_subject():
     [claim] = extract("Officials said no fewer than 40 and no more than 70 villagers were moved.")
     assert (claim.kind, claim.text, claim.low, claim.high) == ("range", "no fewer than 40 and no more than 70", 40, 70)
     assert claim.subject == "villagers"
+
+
+def test_a_share_counts_nothing():
+    claims = extract("One in three Turks works on a farm; 3,000 Turks moved.")
+    assert [(c.text, c.subject) for c in claims] == [("One in three", None), ("3,000", "Turks")]

@@ -82,6 +82,8 @@ def _single(text: str, num: Num, measure: Measure | None) -> tuple[Claim | None,
     value = measure.value if measure.value is not None else num.value
     claim = Claim(kind=measure.kind, text=text[measure.start:measure.end], start=measure.start,
                   end=measure.end, value=value, unit=_unit(measure), extra=dict(measure.extra))
+    if num.written == "fraction":
+        claim.extra["fraction"] = True
     _hedge(text, claim, value - num.precision, value + num.precision)
     return claim, 1
 
@@ -200,7 +202,8 @@ def _subject(text: str, claim: Claim) -> None:
     if claim.kind == "age":
         claim.subject = claim.extra.get("person")
         return
-    if claim.kind not in ("number", "range"):
+    # A share ("one in three Turks", "two thirds of voters") is no count of them.
+    if claim.kind not in ("number", "range") or claim.extra.get("fraction"):
         return
     phrase = counted_phrase(text, claim.end)
     if phrase is not None:

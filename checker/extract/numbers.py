@@ -117,7 +117,7 @@ class Num:
     start: int
     end: int
     value: float
-    written: str  # "digits" | "words"
+    written: str  # "digits" | "words" | "fraction" (a share: "two thirds", "1/2", "one in five")
     # Half of the last written digit's place times the scale ("12m" is 11.5m..12.5m);
     # zero for plain integers, which news copy writes as exact figures.
     precision: float = 0.0
@@ -210,7 +210,7 @@ def _fraction_number(text: str, m) -> Num | None:
     value = (int(whole) if whole else 0) + num / den
     if text[m.start()] in "-−–":
         value = -value
-    return Num(m.start(), m.end(), value, "digits")
+    return Num(m.start(), m.end(), value, "digits" if whole else "fraction")
 
 
 def _digit_number(text: str, m) -> Num | None:
@@ -507,7 +507,7 @@ class _WordParser:
 def _word_numbers(text: str, m) -> list[Num]:
     article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
     toks = _tokens(text, article.start() if article else m.start(), m.end())
-    return [Num(s, e, v, "words") for s, e, v in _WordParser(text, toks).numbers()]
+    return [Num(s, e, v, "fraction" if 0 < abs(v) < 1 else "words") for s, e, v in _WordParser(text, toks).numbers()]
 
 
 # --- numbers written in two parts ---------------------------------------------
@@ -556,7 +556,7 @@ def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
             or _NOT_PROPORTION.search(text, max(0, a.start - 2), a.start) \
             or _NOT_PROPORTION.match(text, b.end, b.end + 10):
         return None  # "3000 in 2009": a year, not one in so many
-    return Num(a.start, b.end, a.value / b.value, a.written)
+    return Num(a.start, b.end, a.value / b.value, "fraction")
 
 
 def _digit_words(text: str, a: Num, b: Num) -> Num | None:
