@@ -101,6 +101,8 @@ def test_find_numbers(text, expected):
     ("about 30~70", [("range", "30~70", None, 30, 70)]),
     ("3k-9k", [("range", "3k-9k", None, 3000, 9000)]),
     ("between minus four and six", [("range", "between minus four and six", None, -4, 6)]),
+    ("between seven hundred and eight hundred", [("range", "between seven hundred and eight hundred", None, 700, 800)]),
+    ("three to four thousand", [("range", "three to four thousand", None, 3000, 4000)]),
     ("4 in 7 or more", [("number", "4 in 7 or more", 4 / 7, 4 / 7, None)]),
     ("More than 3/4 of them", [("number", "More than 3/4", 0.75, 0.75, None)]),
     # not ranges, and no figures at all

@@ -9,7 +9,7 @@ from . import ages, money, percents, quantities
 from .counted import counted_phrase
 from .hedges import Hedge, change_before, hedge_after, hedge_before
 from .measure import Measure
-from .numbers import Num
+from .numbers import SCALES, Num
 from .patterns import TIMEOUT
 
 # Order matters: "£5m" is money before it is anything else, "69 years old" an age
@@ -20,6 +20,7 @@ _JOINER = regex.compile(r"\s*(?:-|–|—|~|to|through|and|or)\s*", regex.IGNORE
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
 # After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts.
 _GLUED = regex.compile(r"[A-Za-z0-9]")
+_SCALE_WORD = regex.compile(rf"\b(?:{'|'.join(SCALES)})\b", regex.IGNORECASE)
 _CODE_TAIL = regex.compile(r"\d[-–/]$")
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
 
@@ -114,6 +115,10 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     if b.precision and not a.precision and a.written == b.written == "digits" and high / max(abs(low), 1e-9) > 50:
         scale = high / _unscaled(text, b)
         low *= scale
+    elif a.written == b.written == "words" and not _SCALE_WORD.search(text, a.start, a.end):
+        scale_word = _SCALE_WORD.search(text, b.start, b.end)  # "five to six hundred"
+        if scale_word and scale_word.end() == b.end and low < high / SCALES[scale_word.group().lower()]:
+            low *= SCALES[scale_word.group().lower()]
     tight_dash = joiner.group(0) in ("-", "–")
     if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)):
         return None, 2  # "won 3-1" is a score, "2004-05" a season, "1995-01" a month: no figures

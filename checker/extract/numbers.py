@@ -418,6 +418,7 @@ class _WordParser:
         values: list[float] = []
         # Where the part after the last scale begins, as a token and as a value index.
         last, j, last_scale, small_tok, small_val = None, i, 0.0, i, 0
+        hundreds = False  # whether the part since the last scale has its "hundred" already
         while j < len(toks):
             t = toks[j]
             if t.kind in ("unit", "tens", "int", "a"):
@@ -431,6 +432,10 @@ class _WordParser:
             elif t.kind == "hundred":
                 if last not in ("unit", "tens", "int", "a"):
                     break
+                if hundreds:  # "one hundred and two hundred": two numbers
+                    j, values = small_tok, values[:small_val]
+                    break
+                hundreds = True
             elif t.kind == "scale":
                 if last in ("unit", "tens", "int", "a", "hundred"):
                     if last_scale and t.value >= last_scale:
@@ -439,7 +444,7 @@ class _WordParser:
                         break
                 elif not (last == "scale" and t.value > last_scale):
                     break
-                last_scale = t.value
+                last_scale, hundreds = t.value, False
             elif t.kind == "dozen":
                 if last not in ("unit", "tens", "int", "a"):
                     break
