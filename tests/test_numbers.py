@@ -90,6 +90,8 @@ def test_find_numbers(text, expected):
     ("equal to 80 or less", [("number", "equal to 80 or less", 80, None, 80)]),
     ("equal to 80 or less than 90", [("number", "equal to 80", 80, 80, 80), ("number", "less than 90", 90, None, 90)]),
     ("temperatures <-5", [("number", "<-5", -5, None, -5)]),
+    ("x>10 and y<20", [("number", ">10", 10, 10, None), ("number", "<20", 20, None, 20)]),
+    ("<p>They sent <b>500</b> troops</p>", [("number", "500", 500, 500, 500)]),
     ("more than 60 and less than 90 people",
      [("range", "more than 60 and less than 90", None, 60, 90)]),
     ("over 700, under 800", [("range", "over 700, under 800", None, 700, 800)]),

@@ -37,13 +37,14 @@ class Hedge:
 
 
 def _phrase_pattern(phrases) -> str:
-    """Word phrases must start a word; symbols ("<", ">=") may touch the word before."""
+    """Word phrases must start a word; symbols ("<", ">=") may touch the word before
+    ("x>10") but never close an HTML tag ("<b>500")."""
     def alternation(items):
         return "|".join(sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in items), key=len, reverse=True))
     words = [p for p in phrases if p[:1].isalnum()]
     symbols = [p for p in phrases if not p[:1].isalnum()]
     pattern = rf"(?<![\w-])(?:{alternation(words)})"
-    return rf"{pattern}|{alternation(symbols)}" if symbols else pattern
+    return rf"{pattern}|(?<!<[/A-Za-z!][^<>\n]{{0,80}})(?:{alternation(symbols)})" if symbols else pattern
 
 
 @cache
