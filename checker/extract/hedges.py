@@ -38,13 +38,13 @@ class Hedge:
 
 def _phrase_pattern(phrases) -> str:
     """Word phrases must start a word; symbols ("<", ">=") may touch the word before
-    ("x>10") but never close an HTML tag ("<b>500")."""
+    ("x>10"); hedge_before drops one that closes an HTML tag ("<b>500")."""
     def alternation(items):
         return "|".join(sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in items), key=len, reverse=True))
     words = [p for p in phrases if p[:1].isalnum()]
     symbols = [p for p in phrases if not p[:1].isalnum()]
     pattern = rf"(?<![\w-])(?:{alternation(words)})"
-    return rf"{pattern}|(?<!<[/A-Za-z!][^<>\n]{{0,80}})(?:{alternation(symbols)})" if symbols else pattern
+    return rf"{pattern}|{alternation(symbols)}" if symbols else pattern
 
 
 @cache
@@ -78,6 +78,10 @@ def change_before(text: str, start: int) -> bool:
     return _change_re().search(text, max(0, start - 16), start, timeout=TIMEOUT) is not None
 
 
+# "<b>500": the ">" closes an HTML tag.
+_TAG_OPEN = regex.compile(r"<[/A-Za-z!][^<>\n]*$")
+
+
 def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
@@ -87,7 +91,7 @@ def hedge_before(text: str, start: int) -> Hedge | None:
     before, _, before_re, _, _, _ = _tables()
     window_start = max(0, start - 40)
     m = before_re.search(text, window_start, start, timeout=TIMEOUT)
-    if not m:
+    if not m or not m.group(1)[0].isalnum() and _TAG_OPEN.search(text, max(0, m.start() - 80), m.start()):
         return None
     low, high, kind = before[_key(m.group(1))]
     return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
