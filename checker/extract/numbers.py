@@ -326,25 +326,22 @@ def _fraction_split(values: list[float]) -> int:
     numerator: "twenty twenty fifths" is 20/25, "one hundred thirty-two fifths" 132/5,
     "one one hundred fifth" 1/105 (Recognizers-Text's reading)."""
     n = len(values)
-    current = values[-1]
     round_value = 1.0
     for i in range(n - 2, -1, -1):
-        previous, current = current, values[i]
+        previous, current = values[i + 1], values[i]
+        # The denominator grows leftwards while each word composes with the next.
         if not (previous >= 100 and previous > current or previous < 100 and _composable(current, previous)):
             return i + 1
         if previous < 100:
-            if current >= round_value:
-                round_value = current
-            else:
+            if current < round_value:
                 return i + 1
-        if i == 0:
-            split = 1
-            while split <= n - 2:
-                if values[split] >= 100 and values[split + 1] < 100:
-                    return split + 1
-                split += 1
-            return split
-    return 1
+            round_value = current
+    # Every word composes: the first is the numerator, with the words up to a
+    # hundred-or-more followed by a smaller one ("ninety-five hundred fifths" is 9500/5).
+    for split in range(1, n - 1):
+        if values[split] >= 100 and values[split + 1] < 100:
+            return split + 1
+    return n - 1
 
 
 class _WordParser:
