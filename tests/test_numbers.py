@@ -73,6 +73,9 @@ def _close(a, b):
     ("open 24/7", []),
     ("call +44-20-7946-0958 now", []),
     ("1e400 stars", []),
+    ("open from 9am to 5.30pm, shut at 12:45", []),
+    ("dial 020 7946 0958 or (020) 7946-0958", []),
+    ("a 007 film", []),
 ])
 def test_find_numbers(text, expected):
     found = _numbers(text)

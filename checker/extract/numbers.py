@@ -74,9 +74,17 @@ DIGITS = (
 )
 # "1/2", "2  1/4", "- 1 4/5"; a slash run ("5/17/2018") is a date or a code.
 _FRACTION = r"(?<![\w.,/])(?:[-−–]\s?)?(?:(?P<whole>\d+)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
-# Runs of numeric groups that are codes, not figures: phone numbers ("+1-222-2222"),
-# dotted addresses and versions ("192.168.1.2") are read group by group or not at all.
-_CODE = r"(?<![\w.,/-])\+?\d+(?:-\d+){2,}(?:/\d+)*(?![\w-])|(?<![\w+-])\d+(?:-\d+)+/\d+"
+# Runs of numeric groups that are codes, not figures: phone numbers ("+1-222-2222",
+# "020 7946 0958", "(020) 7946-0958"), times ("2:00", "5.30pm", "10 am"), numbers with
+# a leading zero ("0958"); dotted addresses and versions ("192.168.1.2") are read group
+# by group.
+_CODE = (
+    r"(?<![\w.,/-])\+?\d+(?:-\d+){2,}(?:/\d+)*(?![\w-])|(?<![\w+-])\d+(?:-\d+)+/\d+"
+    r"|(?<![\w.,])(?:\(0?\d{2,4}\)|0\d{1,4})[ -]?\d{3,4}[ -]\d{3,4}(?![\w-])"
+    r"|(?<![\w.,:])\d{1,2}(?::\d{2}){1,2}(?![\d,]|\.\d)"
+    r"|(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?[^\S\n]?(?:a\.m\.|p\.m\.|am|pm)(?!\w)"
+    r"|(?<![\w.,-])0\d+(?![\w.,])"
+)
 _DOTTED = r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w.]|,\d)"
 _DIGIT_RUN = regex.compile(r"\d+")
 # Scale written after digits, attached or spaced; single letters only attached
