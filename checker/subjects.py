@@ -17,7 +17,7 @@ import regex
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES
 from .model import Claim
-from .rules_data import load
+from .rules_data import EXTRA_SUBJECTS, load
 
 COUNT_KINDS = ("number", "range")
 
@@ -31,10 +31,15 @@ class Groups:
     headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
 
 
-@cache
 def _lexicon():
+    return _lexicon_with(EXTRA_SUBJECTS.get())
+
+
+@cache
+def _lexicon_with(extra: tuple[tuple[str, tuple[str, ...]], ...]):
+    # ``extra``: synonym groups from the project's configuration (checker.config).
     data = load("subjects")
-    synonyms = {word: name for name, words in data["groups"].items() for word in words}
+    synonyms = {word: name for name, words in (*data["groups"].items(), *extra) for word in words}
     return (synonyms, frozenset(data["qualifiers"]["set_changing"]),
             frozenset(data["qualifiers"]["ignorable"]), frozenset(data["generic"]["nouns"]))
 

@@ -121,7 +121,8 @@ def test_rules_and_explain():
     assert r.returncode == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
     assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "invalid-date",
-                          "part-exceeds-whole", "percent-mismatch", "total-mismatch", "weekday-mismatch"])
+                          "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
+                          "weekday-mismatch"])
     r = run("explain", "count-conflict")
     assert r.returncode == 0
     assert "count-conflict (Count conflict)" in r.stdout and "Fails" in r.stdout and "Passes" in r.stdout
