@@ -15,11 +15,11 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, engine, output
+from . import __version__, engine, output, project
+from .config import ConfigError
 from .extract import extract as extract_claims
-from .inputs import InputError, expand, read
-from .lint import lint as lint_text
-from .lint import select_rules
+from .inputs import InputError, Source, discover, read
+from .lint import extract_source, select_rules
 from .report import build as build_report
 from .report import write as write_report
 
@@ -60,21 +60,32 @@ REFERENCE = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
 
 @app.command()
 def lint(
-    paths: List[str] = typer.Argument(..., help="Files or directories to check; - reads stdin."),
+    paths: List[str] = typer.Argument(..., help="Files, directories or globs to check; - reads stdin."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     reference_date: Optional[str] = REFERENCE,
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit status 1."),
     select: List[str] = typer.Option([], "--select", help="Run only this rule (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not run this rule (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB",
+                                      help="Skip matching files and folders found in directories and globs (repeatable)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="PATH",
+                                                 help="Name reported for -; its suffix and folder choose the markup and configuration."),
 ) -> None:
     """Check drafts and report the figures that conflict."""
     reference = _reference(reference_date)
+    results, errors = [], 0
     try:
-        rules = select_rules(select, ignore)
-        sources = [read(name) for name in expand(paths)]
-    except (InputError, engine.RuleError) as e:
+        select_rules(select, ignore)  # a mistyped rule is a usage error before any file is read
+        for source in project.sources(paths, stdin_filename=stdin_filename, exclude=tuple(exclude)):
+            if isinstance(source, InputError):
+                # One file's problem: reported, and the other files are still checked.
+                typer.echo(f"numcheck: {source}", err=True)
+                errors += 1
+                continue
+            results.append((source.path, project.lint_file(source, select=tuple(select), ignore=tuple(ignore),
+                                                           reference_date=reference)))
+    except (engine.RuleError, ConfigError) as e:
         fail(str(e))
-    results = [(s.path, lint_text(s.text, reference_date=reference, rules=rules)) for s in sources]
     if format is Format.json:
         typer.echo(output.lint_json(results))
     else:
@@ -83,6 +94,8 @@ def lint(
             typer.echo(report)
         if sys.stdout.isatty():
             typer.echo(output.summary_line(results))
+    if errors:
+        raise typer.Exit(2)
     if fail_on is not FailOn.never:
         threshold = engine.SEVERITIES.index(fail_on.value)
         if any(engine.SEVERITIES.index(f.severity) >= threshold for _, fs in results for f in fs):
@@ -101,22 +114,29 @@ def extract(
     if jsonl:
         _extract_jsonl(paths, reference)
         return
-    try:
-        sources = [read(name) for name in expand(paths)]
-    except InputError as e:
-        fail(str(e))
-    results = [(s.path, extract_claims(s.text, reference_date=reference)) for s in sources]
+    sources = _read_all(paths)
+    results = [(s.path, extract_source(s.text, path=s.path, reference_date=reference)) for s in sources]
     text = output.extract_json(results) if format is Format.json else output.extract_table(results)
     if text:
         typer.echo(text)
 
 
+def _read_all(paths: list[str]) -> list[Source]:
+    """Every file the paths name, read; extract stops at the first that cannot be."""
+    sources = []
+    for item in discover(paths):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            sources.append(read(item))
+        except InputError as e:
+            fail(str(e))
+    return sources
+
+
 def _extract_jsonl(paths: list[str], reference: Optional[dt.date]) -> None:
     """Many snippets in one process; every line is read and checked before any is written."""
-    try:
-        sources = [read(name) for name in expand(paths)]
-    except InputError as e:
-        fail(str(e))
+    sources = _read_all(paths)
     jobs = []
     for source in sources:
         for number, line in enumerate(source.text.splitlines(), 1):
@@ -168,13 +188,10 @@ def report(
 ) -> None:
     """Write one self-contained HTML page showing the draft with its figures and findings."""
     reference = _reference(reference_date)
-    try:
-        names = expand([path])
-        if len(names) > 1:
-            raise InputError(f"{path}: holds {len(names)} drafts; a report shows one")
-        source = read(names[0])
-    except InputError as e:
-        fail(str(e))
+    names = list(discover([path]))
+    if len(names) > 1:
+        fail(f"{path}: holds {len(names)} drafts; a report shows one")
+    [source] = _read_all([path])
     if out == "-":
         typer.echo(build_report(source.text, path=source.path, reference_date=reference), nl=False)
         return
