@@ -196,8 +196,18 @@ class _HTMLText(HTMLParser):
         self.hidden: dict[str, int] = {}
 
     def run(self) -> None:
-        self.feed(self.source)
+        # html.parser rescans an unterminated "<..." once per character that follows it
+        # (quadratic).  After the last ">" nothing can be terminated, so that tail is read
+        # here: text, up to an unclosed "<!--", which runs to the end as a comment.
+        cut = self.source.rfind(">") + 1
+        self.feed(self.source[:cut])
         self.close()
+        comment = self.source.find("<!--", cut)
+        text_end = len(self.source) if comment < 0 else comment
+        if not any(self.hidden.values()):
+            self.builder.verbatim(self.base + cut, self.source[cut:text_end], collapse=True)
+        if comment >= 0:
+            self.builder.comments.append((self.base + comment, self.base + len(self.source), self.source[comment + 4:]))
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -243,9 +253,11 @@ class _HTMLText(HTMLParser):
 
     def parse_html_declaration(self, i):
         # html.parser asserts on malformed "<![...": read such markup as text instead.
+        position = self.lineno, self.offset
         try:
             return super().parse_html_declaration(i)
         except AssertionError:
+            self.lineno, self.offset = position  # it may have moved before asserting
             return -1
 
 
