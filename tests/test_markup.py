@@ -39,6 +39,14 @@ def test_seed_gives_one_finding_in_every_format(name, line, related_line):
     assert f"(line {line})" in finding.message and f"(line {related_line})" in finding.message
 
 
+@pytest.mark.parametrize("name", ["kursk.txt", "kursk.md", "kursk.html"])
+def test_windows_line_endings(name):
+    text = (DRAFTS / name).read_text(encoding="utf-8").replace("\n", "\r\n")
+    [finding] = lint_source(text, path=name)
+    assert text[finding.start:finding.end] == FLAGGED
+    assert (finding.line, finding.column) == _line_col(text, finding.start)
+
+
 def test_markdown_code_and_front_matter_are_not_prose():
     text = (DRAFTS / "kursk.md").read_text(encoding="utf-8")
     unfenced = text.replace("```text\n", "").replace("```\n", "")
