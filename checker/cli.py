@@ -6,6 +6,7 @@ input errors (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 import webbrowser
@@ -73,7 +74,7 @@ def lint(
 ) -> None:
     """Check drafts and report the figures that conflict."""
     reference = _reference(reference_date)
-    results, errors = [], 0
+    sources, errors = [], 0
     try:
         select_rules(select, ignore)  # a mistyped rule is a usage error before any file is read
         for source in project.sources(paths, stdin_filename=stdin_filename, exclude=tuple(exclude)):
@@ -81,11 +82,13 @@ def lint(
                 # One file's problem: reported, and the other files are still checked.
                 typer.echo(f"numcheck: {source}", err=True)
                 errors += 1
-                continue
-            results.append((source.path, project.lint_file(source, select=tuple(select), ignore=tuple(ignore),
-                                                           reference_date=reference)))
+            else:
+                sources.append(source)
     except (engine.RuleError, ConfigError) as e:
         fail(str(e))
+    lint_one = functools.partial(project.lint_file, select=tuple(select), ignore=tuple(ignore),
+                                 reference_date=reference)
+    results = [(source.path, lint_one(source)) for source in sources]
     if format is Format.json:
         typer.echo(output.lint_json(results))
     else:

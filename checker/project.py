@@ -21,7 +21,7 @@ def config_for(path: str) -> config_mod.Config:
 def sources(paths: list[str], *, stdin_filename: str | None = None,
             exclude: tuple[str, ...] = ()) -> Iterator[Source | InputError]:
     """Each draft the paths name, read, or the InputError that stands for a path or file.
-    Raises ConfigError for a configuration file numcheck cannot use."""
+    Raises ConfigError for a configuration file, governing any of them, that numcheck cannot use."""
     cwd = Path.cwd()
 
     def excluded(path: str) -> bool:
@@ -32,9 +32,12 @@ def sources(paths: list[str], *, stdin_filename: str | None = None,
             yield item
             continue
         try:
-            yield read(item, stdin_filename)
+            source = read(item, stdin_filename)
         except InputError as e:
             yield e
+            continue
+        config_for(source.path)  # a bad configuration file stops the run before any lint
+        yield source
 
 
 def lint_file(source: Source, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
