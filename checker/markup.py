@@ -24,8 +24,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # A URL is an address, not prose: its digits are no figures.  Linear: one class run.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
-# Whitespace that holds a line break: in HTML source it is layout, one space to a reader.
-_BROKEN_SPACE = re.compile(r"[ \t\f\r]*\n\s*")
+# A run of whitespace; one that holds a line break is layout in HTML source, one space to
+# a reader.  (Matching whole runs keeps this linear on long runs without a break.)
+_SPACE_RUN = re.compile(r"\s+")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _FRONT_MATTER_DATE = re.compile(r"^date:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 BLOCK_BREAK = "\n\n"
@@ -154,7 +155,9 @@ class _Builder:
             self.piece(base + start, base + end, text[start:end])
             return
         pos = start
-        for m in _BROKEN_SPACE.finditer(text, start, end):
+        for m in _SPACE_RUN.finditer(text, start, end):
+            if "\n" not in m.group(0):
+                continue
             self.piece(base + pos, base + m.start(), text[pos:m.start()])
             self.piece(base + m.start(), base + m.end(), " ")
             pos = m.end()

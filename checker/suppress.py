@@ -24,7 +24,7 @@ RULE_ID = "unused-suppression"
 # Rule ids are words joined by single hyphens, so "count-conflict-->" stops before "-->".
 _BODY = r"numcheck:[ \t]*(?P<kind>ignore-line|ignore|off|on)\b(?P<rules>(?:[ \t,]+[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*)"
 _IN_TEXT = re.compile(r"(?:<!--[ \t]*)?" + _BODY + r"(?:[ \t]*-->)?")
-_IN_COMMENT = re.compile(r"\s*" + _BODY + r"\s*$")
+_IN_COMMENT = re.compile(r"\s*" + _BODY)
 
 
 @dataclass
@@ -50,7 +50,7 @@ def directives(doc: Document, known_rules) -> list[Directive]:
     else:
         for start, end, body in doc.comments:
             m = _IN_COMMENT.match(body)
-            if m:
+            if m and not body[m.end():].strip():  # nothing else in the comment
                 found.append((m["kind"], _names(m["rules"]), start, end))
     result: list[Directive] = []
     open_offs: list[Directive] = []

@@ -164,6 +164,7 @@ _SLOW_INPUTS = {  # each once quadratic or worse somewhere in a parser
     "unclosed end tags": ("</" * 40000, "html"),
     "unclosed processing instructions": ("<?" * 40000, "html"),
     "bare ampersands": ("&amp" * 30000, "html"),
+    "long whitespace without a break": ("<p>" + " \t" * 50000 + "</p>", "html"),
     "unclosed attribute": ("<a href='" + "x" * 100000, "html"),
 }
 

@@ -105,3 +105,13 @@ def test_a_silenced_finding_is_gone_but_its_related_figure_may_be_anywhere():
     text = _before(_seed("kursk.md"), "According to", "<!-- numcheck: ignore count-conflict -->\n\n")
     assert _rules(lint_source(text, path="kursk.md")) == [
         ("unused-suppression", "<!-- numcheck: ignore count-conflict -->"), ("count-conflict", FLAGGED)]
+
+
+def test_a_comment_is_a_directive_only_when_it_holds_nothing_else():
+    # Words after the directive are rule names: a misspelt or prose one is reported.
+    text = "It happened on Feb 30, 2014. <!-- numcheck: ignore-line invalid-date as the source says -->"
+    [unused] = lint_source(text, path="a.md", reference_date="2024-01-01")
+    assert unused.message == "numcheck: ignore-line names no known rule: as, the, source, says (see 'numcheck rules')"
+    # Anything else in the comment (here a full stop) and it is a plain comment.
+    text = "It happened on Feb 30, 2014. <!-- numcheck: ignore-line invalid-date. -->"
+    assert [f.rule for f in lint_source(text, path="a.md", reference_date="2024-01-01")] == ["invalid-date"]
