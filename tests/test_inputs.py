@@ -5,9 +5,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker import inputs
 from checker.inputs import InputError, discover, read
+from checker.lint import lint_source
 
 from .conftest import ROOT
 
@@ -142,3 +145,17 @@ def test_nothing_read_is_ever_written(tmp_path):
     for args in (["lint", "."], ["lint", "-f", "json", "kursk.md", "kursk.html"], ["extract", "kursk.md"]):
         run(*args, cwd=tmp_path)
     assert state() == before
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_random_bytes_are_read_or_refused_in_one_line(tmp_path, data, suffix):
+    path = tmp_path / f"draft{suffix}"
+    path.write_bytes(data)
+    try:
+        source = read(str(path))
+    except InputError as e:
+        assert "\n" not in str(e) and str(e).startswith(f"{path}: ")
+        return
+    for finding in lint_source(source.text, path=source.path, reference_date="2024-10-30"):
+        assert 0 <= finding.start <= finding.end <= len(source.text)
