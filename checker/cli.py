@@ -6,7 +6,9 @@ input errors (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import os
 import sys
 import webbrowser
 from enum import Enum
@@ -15,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, engine, output
+from . import __version__, baseline, engine, formats, parallel
 from .extract import extract as extract_claims
 from .inputs import InputError, expand, read
 from .lint import lint as lint_text
@@ -30,6 +32,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 class Format(str, Enum):
     text = "text"
     json = "json"
+
+
+LintFormat = Enum("LintFormat", {name: name for name in formats.RENDERERS}, type=str)
 
 
 class FailOn(str, Enum):
@@ -61,32 +66,84 @@ REFERENCE = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
 @app.command()
 def lint(
     paths: List[str] = typer.Argument(..., help="Files or directories to check; - reads stdin."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: LintFormat = typer.Option("text", "--format", "-f", help="Output format."),
     reference_date: Optional[str] = REFERENCE,
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit status 1."),
     select: List[str] = typer.Option([], "--select", help="Run only this rule (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not run this rule (repeatable)."),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE",
+                                                help="Report only findings not recorded in this baseline."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE",
+                                                 help="Record today's findings in FILE; later runs with --baseline FILE report only new ones."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Lint files in N processes (0: one per CPU)."),
 ) -> None:
     """Check drafts and report the figures that conflict."""
     reference = _reference(reference_date)
     try:
         rules = select_rules(select, ignore)
-        sources = [read(name) for name in expand(paths)]
-    except (InputError, engine.RuleError) as e:
+        names = expand(paths)
+        known = baseline.load(baseline_file) if baseline_file else None
+        if write_baseline:
+            baseline.check_target(write_baseline, names)
+        sources = [read(name) for name in names]
+    except (InputError, engine.RuleError, baseline.BaselineError) as e:
         fail(str(e))
-    results = [(s.path, lint_text(s.text, reference_date=reference, rules=rules)) for s in sources]
-    if format is Format.json:
-        typer.echo(output.lint_json(results))
-    else:
-        report = output.lint_text(results)
-        if report:
-            typer.echo(report)
-        if sys.stdout.isatty():
-            typer.echo(output.summary_line(results))
+    results = _lint_all(sources, functools.partial(_lint_source, reference=reference, rules=rules), jobs)
+    dropped = 0
+    if write_baseline:
+        try:
+            written = baseline.write(write_baseline, results, names)
+        except baseline.BaselineError as e:
+            fail(str(e))
+        typer.echo(f"numcheck: recorded {written} finding(s) in {write_baseline}", err=True)
+        results, dropped = [(path, []) for path, _ in results], written
+    elif known is not None:
+        results, dropped = baseline.apply(baseline_file, known, results)
+    _print(formats.Report(results, rules, {s.path: s.text for s in sources}), format.value, dropped)
     if fail_on is not FailOn.never:
         threshold = engine.SEVERITIES.index(fail_on.value)
         if any(engine.SEVERITIES.index(f.severity) >= threshold for _, fs in results for f in fs):
             raise typer.Exit(1)
+
+
+def _lint_source(source, *, reference, rules):
+    """One file's findings; module-level so that --jobs can send it to a worker process."""
+    return lint_text(source.text, reference_date=reference, rules=rules)
+
+
+# A progress bar for fewer files would flash by.
+PROGRESS_MIN_FILES = 5
+
+
+def _lint_all(sources, lint_one, jobs: int):
+    """Every source's findings, in input order; a progress bar on a terminal's stderr."""
+    done = parallel.map_ordered(lint_one, sources, jobs)
+    if len(sources) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return [(s.path, fs) for s, fs in zip(sources, done)]
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("linting", total=len(sources))
+        results = []
+        for s, fs in zip(sources, done):
+            results.append((s.path, fs))
+            progress.advance(task)
+    return results
+
+
+def _print(report: formats.Report, name: str, baselined: int) -> None:
+    """The report on stdout; in text mode on a terminal, with colour (unless NO_COLOR) and a summary."""
+    terminal = sys.stdout.isatty()
+    if name == "text":
+        colour = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        text = formats.text.render(report, colour=colour)
+    else:
+        text = formats.render(name, report)
+    if text:
+        typer.echo(text, color=True)
+    if name == "text" and terminal:
+        typer.echo(formats.text.summary_line(report.files, baselined=baselined))
 
 
 @app.command()
@@ -106,7 +163,7 @@ def extract(
     except InputError as e:
         fail(str(e))
     results = [(s.path, extract_claims(s.text, reference_date=reference)) for s in sources]
-    text = output.extract_json(results) if format is Format.json else output.extract_table(results)
+    text = formats.claims.extract_json(results) if format is Format.json else formats.claims.extract_table(results)
     if text:
         typer.echo(text)
 
