@@ -43,14 +43,15 @@ def test_baseline_hides_known_findings_across_edits_elsewhere(draft, tmp_path):
     target = tmp_path / "b.json"
     run("lint", "--write-baseline", str(target), str(draft))
     assert run("lint", "--baseline", str(target), str(draft)).returncode == 0
-    # A new paragraph on top moves every line and offset; the wrapped figure changes its whitespace.
+    # A new paragraph on top moves every line and offset, an edit earlier in the same paragraph
+    # moves the column, and a doubled space changes the figure's whitespace.
     text = draft.read_text()
-    draft.write_text("Editor's note: updated.\n\n" + text.replace("3,000 North Korean fighters",
-                                                                   "3,000 North\nKorean fighters"))
+    text = text.replace("Yoon Suk Yeol, confirmed", "Yoon Suk Yeol, on Tuesday confirmed")
+    draft.write_text("Editor's note: updated.\n\n" + text.replace("3,000 North Korean", "3,000 North  Korean"))
     r = run("lint", "--baseline", str(target), str(draft))
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
     # ... while the finding itself is still there, two lines down.
-    assert run("lint", str(draft)).stdout.startswith(f"{draft}:7:129: warning count-conflict")
+    assert run("lint", str(draft)).stdout.startswith(f"{draft}:7:140: warning count-conflict")
 
 
 def test_baseline_reports_only_new_findings(draft, tmp_path):
