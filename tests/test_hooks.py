@@ -1,6 +1,7 @@
 """The pre-commit hook (.pre-commit-hooks.yaml), run for real through `pre-commit try-repo`
 on a throw-away git repository, and the GitHub Action (action.yml)."""
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -105,3 +106,64 @@ def test_hook_passes_clean_drafts(tmp_path, pre_commit_home, lent_site):
     r = _try_repo(repo, pre_commit_home, lent_site)
     assert r.returncode == 0, r.stdout + r.stderr
     assert re.search(r"numcheck\.+Passed", r.stdout), r.stdout
+
+
+# --- the GitHub Action -------------------------------------------------------------------
+
+def _action():
+    return yaml.safe_load((ROOT / "action.yml").read_text())
+
+
+def _step(action, name):
+    return next(step for step in action["runs"]["steps"] if step.get("name") == name)
+
+
+def test_action_is_a_composite_that_lints_to_sarif_and_uploads_it():
+    action = _action()
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    assert uses == ["actions/setup-python", "", "", "github/codeql-action/upload-sarif", ""]
+    assert all("shell" in step for step in steps if "run" in step)
+    lint = _step(action, "Run numcheck")
+    assert lint["id"] == "lint"
+    assert "numcheck lint --format sarif" in lint["run"]
+    upload = _step(action, "Upload SARIF to code scanning")
+    assert upload["with"]["sarif_file"] == "${{ steps.lint.outputs.sarif-file }}"
+    assert "exit 1" in _step(action, "Fail on findings")["run"]
+    assert action["outputs"]["exit-code"]["value"] == "${{ steps.lint.outputs.exit-code }}"
+
+
+def test_action_inputs_are_declared_used_and_kept_out_of_scripts():
+    action = _action()
+    text = (ROOT / "action.yml").read_text()
+    used = set(re.findall(r"\$\{\{\s*inputs\.([\w-]+)", text))
+    assert used == set(action["inputs"]) == {"paths", "args", "fail-on", "version", "python-version",
+                                             "sarif-file", "upload"}
+    # Script injection: no ${{ }} expression inside a `run:` script.
+    assert not any("${{" in step.get("run", "") for step in action["runs"]["steps"])
+
+
+def test_action_lint_step_runs(tmp_path):
+    """The lint step's script, run with bash as the runner would: it writes SARIF and its
+    outputs, and leaves failing to the last step (after the upload)."""
+    lint = _step(_action(), "Run numcheck")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "numcheck"
+    shim.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m checker "$@"\n')
+    shim.chmod(0o755)
+    outputs = tmp_path / "github_output"
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(outputs),
+           "NUMCHECK_PATHS": "fixtures/drafts/kursk.txt fixtures/formats/drafts/clean.txt",
+           "NUMCHECK_ARGS": "--reference-date 2024-10-30", "NUMCHECK_FAIL_ON": "warning",
+           "NUMCHECK_SARIF": str(tmp_path / "numcheck.sarif")}
+    r = subprocess.run(["bash", "-e", "-c", lint["run"]], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert outputs.read_text().splitlines() == ["exit-code=1", f"sarif-file={tmp_path / 'numcheck.sarif'}"]
+    log = json.loads((tmp_path / "numcheck.sarif").read_text())
+    assert [res["ruleId"] for res in log["runs"][0]["results"]] == ["count-conflict"]
+
+    env["NUMCHECK_PATHS"] = "missing.txt"
+    r = subprocess.run(["bash", "-e", "-c", lint["run"]], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert r.returncode == 2 and "missing.txt: no such file or directory" in r.stderr
