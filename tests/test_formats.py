@@ -17,7 +17,7 @@ from checker import formats
 from checker.cli import app
 from checker.engine import load_rules
 from checker.formats import github
-from checker.model import Finding, Span
+from checker.model import Finding
 
 from .conftest import ROOT
 from .test_cli import run
