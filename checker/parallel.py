@@ -30,6 +30,10 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> Iter
         # No pool for one worker: the same results without a process start-up.
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    # The first item runs here: it loads the lexicons, patterns and pint's registry (about a
+    # second), which workers forked after it inherit instead of each loading them again.
+    yield fn(items[0])
+    rest = items[1:]
+    with ProcessPoolExecutor(max_workers=workers(jobs, len(rest))) as pool:
         # Small chunks keep every worker busy when one file is much longer than the rest.
-        yield from pool.map(fn, items, chunksize=max(1, len(items) // (n * 8)))
+        yield from pool.map(fn, rest, chunksize=max(1, len(rest) // (n * 8)))
