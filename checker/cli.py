@@ -89,16 +89,7 @@ def lint(
     except (InputError, engine.RuleError, baseline.BaselineError) as e:
         fail(str(e))
     results = _lint_all(sources, functools.partial(_lint_source, reference=reference, rules=rules), jobs)
-    dropped = 0
-    if write_baseline:
-        try:
-            written = baseline.write(write_baseline, results, names)
-        except baseline.BaselineError as e:
-            fail(str(e))
-        typer.echo(f"numcheck: recorded {written} finding(s) in {write_baseline}", err=True)
-        results, dropped = [(path, []) for path, _ in results], written
-    elif known is not None:
-        results, dropped = baseline.apply(baseline_file, known, results)
+    results, dropped = _baseline(results, names, baseline_file, known, write_baseline)
     _print(formats.Report(results, rules, {s.path: s.text for s in sources}), format.value, dropped)
     if fail_on is not FailOn.never:
         threshold = engine.SEVERITIES.index(fail_on.value)
@@ -130,6 +121,21 @@ def _lint_all(sources, lint_one, jobs: int):
             results.append((s.path, fs))
             progress.advance(task)
     return results
+
+
+def _baseline(results, names, baseline_file, known, write_to):
+    """The findings to report, and how many a baseline hid. --write-baseline records them
+    all (so none is new); --baseline drops the recorded ones."""
+    if write_to:
+        try:
+            written = baseline.write(write_to, results, names)
+        except baseline.BaselineError as e:
+            fail(str(e))
+        typer.echo(f"numcheck: recorded {written} finding(s) in {write_to}", err=True)
+        return [(path, []) for path, _ in results], written
+    if known is not None:
+        return baseline.apply(baseline_file, known, results)
+    return results, 0
 
 
 def _print(report: formats.Report, name: str, baselined: int) -> None:

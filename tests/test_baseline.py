@@ -137,3 +137,13 @@ def test_rewriting_a_baseline_replaces_it_whole(draft, tmp_path):
     run("lint", "--baseline", str(target), "--write-baseline", str(target), str(draft))
     assert len(json.loads(target.read_text())["findings"]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "draft.txt"]  # no temporary file left
+
+
+def test_terminal_summary_counts_what_the_baseline_hid(draft, tmp_path):
+    from .test_formats import _on_terminal
+
+    target = tmp_path / "b.json"
+    run("lint", "--write-baseline", str(target), str(draft))
+    shown, _, code = _on_terminal("lint", "--baseline", str(target), str(draft), env={"NO_COLOR": "1"})
+    assert code == 0
+    assert shown.replace("\r\n", "\n") == "1 file(s) checked, no findings, 1 in the baseline\n"
