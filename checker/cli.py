@@ -114,12 +114,16 @@ def _lint_all(sources, lint_one, jobs: int):
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    # Redrawn as each file is done, not by rich's refresh thread: --jobs forks its workers
+    # meanwhile, and forking a process that runs threads can deadlock.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("linting", total=len(sources))
+        progress.refresh()
         results = []
         for s, fs in zip(sources, done):
             results.append((s.path, fs))
             progress.advance(task)
+            progress.refresh()
     return results
 
 

@@ -222,10 +222,11 @@ def test_no_color_keeps_the_summary_without_colour():
     assert shown.replace("\r\n", "\n").endswith("3 file(s) checked, 4 finding(s) (2 error, 2 warning)\n")
 
 
-def test_progress_bar_goes_to_a_terminal_stderr_only(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_progress_bar_goes_to_a_terminal_stderr_only(tmp_path, jobs):
     for i in range(6):
         (tmp_path / f"d{i}.txt").write_text("It happened on Feb 30, 2014.")
-    shown, piped, _ = _on_terminal("lint", "--format", "json", str(tmp_path), stderr_tty=True)
+    shown, piped, _ = _on_terminal("lint", "--format", "json", "--jobs", jobs, str(tmp_path), stderr_tty=True)
     assert "linting" in shown
     assert piped == run("lint", "--format", "json", str(tmp_path)).stdout
     # Piped stderr: no bar.
