@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 import webbrowser
 from enum import Enum
@@ -16,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, engine, output, project
+from . import __version__, baseline, engine, formats, parallel, project
 from .config import ConfigError
 from .extract import extract as extract_claims
 from .inputs import InputError, Source, discover, read
@@ -31,6 +32,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 class Format(str, Enum):
     text = "text"
     json = "json"
+
+
+LintFormat = Enum("LintFormat", {name: name for name in formats.RENDERERS}, type=str)
 
 
 class FailOn(str, Enum):
@@ -62,7 +66,7 @@ REFERENCE = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
 @app.command()
 def lint(
     paths: List[str] = typer.Argument(..., help="Files, directories or globs to check; - reads stdin."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: LintFormat = typer.Option("text", "--format", "-f", help="Output format."),
     reference_date: Optional[str] = REFERENCE,
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit status 1."),
     select: List[str] = typer.Option([], "--select", help="Run only this rule (repeatable)."),
@@ -71,12 +75,18 @@ def lint(
                                       help="Skip matching files and folders found in directories and globs (repeatable)."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="PATH",
                                                  help="Name reported for -; its suffix and folder choose the markup and configuration."),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE",
+                                                help="Report only findings not recorded in this baseline."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE",
+                                                 help="Record today's findings in FILE; later runs with --baseline FILE report only new ones."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Lint files in N processes (0: one per CPU)."),
 ) -> None:
     """Check drafts and report the figures that conflict."""
     reference = _reference(reference_date)
     sources, errors = [], 0
     try:
-        select_rules(select, ignore)  # a mistyped rule is a usage error before any file is read
+        rules = select_rules(select, ignore)  # a mistyped rule is a usage error before any file is read
+        known = baseline.load(baseline_file) if baseline_file else None
         for source in project.sources(paths, stdin_filename=stdin_filename, exclude=tuple(exclude)):
             if isinstance(source, InputError):
                 # One file's problem: reported, and the other files are still checked.
@@ -84,25 +94,77 @@ def lint(
                 errors += 1
             else:
                 sources.append(source)
-    except (engine.RuleError, ConfigError) as e:
+        names = [source.path for source in sources]
+        if write_baseline:
+            baseline.check_target(write_baseline, names)
+    except (engine.RuleError, ConfigError, baseline.BaselineError) as e:
         fail(str(e))
+    # project.lint_file is module-level so that --jobs can send it to a worker process.
     lint_one = functools.partial(project.lint_file, select=tuple(select), ignore=tuple(ignore),
                                  reference_date=reference)
-    results = [(source.path, lint_one(source)) for source in sources]
-    if format is Format.json:
-        typer.echo(output.lint_json(results))
-    else:
-        report = output.lint_text(results)
-        if report:
-            typer.echo(report)
-        if sys.stdout.isatty():
-            typer.echo(output.summary_line(results))
+    results = _lint_all(sources, lint_one, jobs)
+    results, dropped = _baseline(results, names, baseline_file, known, write_baseline)
+    _print(formats.Report(results, rules, {s.path: s.text for s in sources}), format.value, dropped)
     if errors:
         raise typer.Exit(2)
     if fail_on is not FailOn.never:
         threshold = engine.SEVERITIES.index(fail_on.value)
         if any(engine.SEVERITIES.index(f.severity) >= threshold for _, fs in results for f in fs):
             raise typer.Exit(1)
+
+
+# A progress bar for fewer files would flash by.
+PROGRESS_MIN_FILES = 5
+
+
+def _lint_all(sources, lint_one, jobs: int):
+    """Every source's findings, in input order; a progress bar on a terminal's stderr."""
+    done = parallel.map_ordered(lint_one, sources, jobs)
+    if len(sources) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return [(s.path, fs) for s, fs in zip(sources, done)]
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # Redrawn as each file is done, not by rich's refresh thread: --jobs forks its workers
+    # meanwhile, and forking a process that runs threads can deadlock.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("linting", total=len(sources))
+        progress.refresh()
+        results = []
+        for s, fs in zip(sources, done):
+            results.append((s.path, fs))
+            progress.advance(task)
+            progress.refresh()
+    return results
+
+
+def _baseline(results, names, baseline_file, known, write_to):
+    """The findings to report, and how many a baseline hid. --write-baseline records them
+    all (so none is new); --baseline drops the recorded ones."""
+    if write_to:
+        try:
+            written = baseline.write(write_to, results, names)
+        except baseline.BaselineError as e:
+            fail(str(e))
+        typer.echo(f"numcheck: recorded {written} finding(s) in {write_to}", err=True)
+        return [(path, []) for path, _ in results], written
+    if known is not None:
+        return baseline.apply(baseline_file, known, results)
+    return results, 0
+
+
+def _print(report: formats.Report, name: str, baselined: int) -> None:
+    """The report on stdout; in text mode on a terminal, with colour (unless NO_COLOR) and a summary."""
+    terminal = sys.stdout.isatty()
+    if name == "text":
+        colour = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        text = formats.text.render(report, colour=colour)
+    else:
+        text = formats.render(name, report)
+    if text:
+        typer.echo(text, color=True)
+    if name == "text" and terminal:
+        typer.echo(formats.text.summary_line(report.files, baselined=baselined))
 
 
 @app.command()
@@ -119,7 +181,7 @@ def extract(
         return
     sources = _read_all(paths)
     results = [(s.path, extract_source(s.text, path=s.path, reference_date=reference)) for s in sources]
-    text = output.extract_json(results) if format is Format.json else output.extract_table(results)
+    text = formats.claims.extract_json(results) if format is Format.json else formats.claims.extract_table(results)
     if text:
         typer.echo(text)
 
