@@ -280,4 +280,22 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    """The console script. A usage mistake (an unknown option, a bad value) is one
+    line on stderr and exit status 2, like every other user mistake."""
+    try:  # typer >= 0.20 carries its own copy of click
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+    except ImportError:  # pragma: no cover - older typer runs on click itself
+        from click.exceptions import NoArgsIsHelpError, UsageError
+
+    try:
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as e:
+        typer.echo(e.ctx.get_help() if e.ctx else "", err=True)
+        code = 2
+    except UsageError as e:
+        command = e.ctx.command_path if e.ctx else "numcheck"
+        typer.echo(f"numcheck: {e.format_message()} (see '{command} --help')", err=True)
+        code = 2
+    except typer.Abort:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

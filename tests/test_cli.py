@@ -64,6 +64,9 @@ def test_directory_is_walked(tmp_path):
     (["lint", "--reference-date", "2024-02-30", SEED], "bad --reference-date '2024-02-30'"),
     (["lint", "--select", "no-such-rule", SEED], "unknown rule 'no-such-rule'"),
     (["explain", "no-such-rule"], "unknown rule 'no-such-rule'"),
+    (["lint", "--format", "nope", SEED], "Invalid value for '--format'"),
+    (["lint", "--no-such-option", SEED], "No such option: --no-such-option"),
+    (["lint", "--jobs", "-1", SEED], "Invalid value for '--jobs'"),
 ])
 def test_user_mistakes_are_one_line_and_exit_2(args, message):
     r = run(*args)
