@@ -16,7 +16,8 @@ from .patterns import TIMEOUT
 # before it is a duration.
 _MEASURES = (money.match, percents.match, ages.match, quantities.match)
 
-_JOINER = regex.compile(r"\s*(?:-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
+# "8- to 16-meter": a suspended hyphen before "to" is part of the joiner.
+_JOINER = regex.compile(r"\s*(?:-\s*to|-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
 # After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts.
 _GLUED = regex.compile(r"[A-Za-z0-9]")
@@ -38,6 +39,9 @@ def build(text: str, nums: list[Num]) -> list[Claim]:
     claims: list[Claim] = []
     i = 0
     while i < len(nums):
+        if claims and nums[i].start < claims[-1].end:
+            i += 1  # read as part of the claim before ("4e14 s-1", "one dollar and one")
+            continue
         claim, used = _range(text, nums, measures, i) or _single(text, nums[i], measures[i])
         if claim is not None:
             claims.append(claim)
@@ -122,8 +126,13 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     tight_dash = joiner.group(0) in ("-", "–")
     if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)):
         return None, 2  # "won 3-1" is a score, "2004-05" a season, "1995-01" a month: no figures
+    if ma and mb and high < low < 0:  # "-18 °C to -34 °C": negative measures listed by size
+        low, high = high, low
     if not low < high:
         return None
+    # A count's range covers "from"; a measure's, as in quantulum3, only "between".
+    if opener and mb and opener.group(1).lower() == "from":
+        opener = None
     start = opener.start(1) if opener else (ma.start if ma else a.start)
     end = mb.end if mb else b.end
     if not mb and (end < len(text) and _GLUED.match(text, end)):

@@ -1,5 +1,6 @@
-"""Quantities with physical units ("10 km", "38mph", "12,900 acres", "-5C"),
-normalized with pint; the unit lexicon is rules/units.toml."""
+"""Quantities with physical units ("10 km", "38mph", "12,900 acres", "-5C", "4km^2",
+"-1e-3 W/min", "four times per week"), normalized with pint; the unit lexicon is
+rules/lexicons/units.toml. Everything is matched right at the number's end."""
 from __future__ import annotations
 
 from functools import cache
@@ -13,15 +14,31 @@ from .patterns import TIMEOUT
 
 
 @cache
-def _patterns():
+def _lexicon():
     data = load("units")["units"]
     exact = data["exact"]
-    anycase = {k.lower(): v for k, v in data["anycase"].items()}
-    # "20 (kg)": a bracketed symbol keeps its closing bracket in the span.
-    exact_re = regex.compile(rf"\s?(?P<open>[(\[{{])?({phrase_pattern(exact)})(?(open)[)\]}}])(?![\w°/^²])", regex.V0)
-    # Plurals are the listed form plus "s"/"es" ("kilometres", "inches").
-    any_re = regex.compile(rf"(?:\s*-\s*|\s*)({phrase_pattern(anycase)})(?:e?s)?(?![\w])", regex.IGNORECASE)
-    return exact, exact_re, anycase, any_re
+    words = {k.lower(): v for k, v in data["anycase"].items()}
+    powers = phrase_pattern([*data["square"], *data["cube"]])
+    # One unit: an optional power prefix, then a symbol (exact case, "km2"/"km²"/"km^2")
+    # or a word (any case, plural), then an optional "squared"/"cubed".
+    unit = (
+        rf"(?:(?P<pre>(?i:{powers}))\s*(?=\w))?"
+        rf"(?:(?P<sym>{phrase_pattern(exact)})(?P<spow>\^?[23](?!\d)|[²³])?"
+        rf"|(?i:(?P<word>{phrase_pattern(words)})(?P<plural>e?s(?:'(?=\s))?)?))"
+        rf"(?:\s+(?P<post>(?i:squared|cubed)))?"
+        rf"(?![\w°²³^])"
+    )
+    # Between the number and its unit: nothing or a space ("10km", "10 km"), a hyphen
+    # ("3-inch"), or a bracket ("20 (kg)"), which then closes right after the unit.
+    head = regex.compile(
+        rf"(?P<sep>\s?(?P<open>[(\[{{])|\s?-\s?|\s{{0,2}})(?:{unit})(?(open)[)\]}}])", regex.V0)
+    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern([p for p in data['per'] if p != '/'])})\s+)"
+                        rf"(?:{unit})", regex.V0)
+    frequency = regex.compile(
+        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:per|a|an|each|every)\s+(?:{unit})", regex.V0)
+    return {"exact": exact, "words": words, "head": head, "per": per, "frequency": frequency,
+            "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
+            "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"])}
 
 
 @cache
@@ -39,30 +56,86 @@ def canonical(expr: str) -> str:
 
 
 def match(text: str, num: Num) -> Measure | None:
-    exact, exact_re, anycase, any_re = _patterns()
-    limit = min(len(text), num.end + 40)
-    m = any_re.match(text, num.end, limit, timeout=TIMEOUT)
-    if m:
-        expr = anycase[" ".join(m.group(1).lower().split())]
-        return Measure("quantity", num.start, m.end(), unit=expr)
-    m = exact_re.match(text, num.end, limit, timeout=TIMEOUT)
-    if m:
-        end = m.end()
-        symbol = m.group(2)
-        if symbol in ("in", "am", "pm", "s", "t", "C", "F", "K", "g", "l", "m") and " " in text[num.end:m.start(2)]:
-            # Spaced one-letter and word-like symbols read as prose far more often
-            # ("2 in the morning", "at 5 am"): only take them attached, or clearly a measure.
-            if symbol not in ("m", "in", "am", "pm", "g", "l") or not _clearly_measure(text, m.end(2)):
-                return None
-        return Measure("quantity", num.start, end, unit=exact[symbol])
-    return None
+    lex = _lexicon()
+    if _code_or_clock_before(text, num.start):
+        return None
+    limit = min(len(text), num.end + 48)
+    m = lex["frequency"].match(text, num.end, limit, timeout=TIMEOUT)
+    period = _unit_expr(m, lex) if m else None
+    if period is not None:
+        return Measure("quantity", num.start, m.end(), unit=f"1 / ({period})")
+    m = lex["head"].match(text, num.end, limit, timeout=TIMEOUT)
+    if not m or not _plausible(text, num, m, lex):
+        return None
+    expr, end = _unit_expr(m, lex), m.end()
+    if expr is None:
+        return None
+    if "/" not in expr and not m.group("open"):
+        rate = lex["per"].match(text, end, limit, timeout=TIMEOUT)
+        denominator = _unit_expr(rate, lex) if rate else None
+        if denominator is not None and _parses(f"({expr}) / ({denominator})"):
+            expr, end = f"({expr}) / ({denominator})", rate.end()
+    return Measure("quantity", num.start, end, unit=expr)
+
+
+def _unit_expr(m, lex) -> str | None:
+    """The pint expression a matched unit means, or None for a form that is not one."""
+    if m.group("sym"):
+        base = lex["exact"][m.group("sym")]
+        power = {"2": 2, "^2": 2, "²": 2, "3": 3, "^3": 3, "³": 3}.get(m.group("spow") or "", 1)
+    else:
+        word = " ".join(m.group("word").lower().split())
+        if m.group("plural") and word in lex["invariant"]:
+            return None  # "threw 3 stones"
+        base = lex["words"][word]
+        power = 1
+    if m.group("pre"):
+        power = 2 if m.group("pre").lower() in lex["square"] else 3
+    if m.group("post"):
+        power = 2 if m.group("post").lower() == "squared" else 3
+    return base if power == 1 else f"({base}) ** {power}"
+
+
+def _parses(expr: str) -> bool:
+    try:
+        canonical(expr)
+    except Exception:  # pint: not a unit it can combine
+        return False
+    return True
+
+
+_CODE_BEFORE = regex.compile(r"[A-Za-z]\w*[-–]$")
+_CLOCK = regex.compile(r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?")
+
+
+def _code_or_clock_before(text: str, start: int) -> bool:
+    # "2:00 pm" (the "00"), "scp2-173m", "L-202": parts of a time or a code, not measures.
+    before = text[max(0, start - 12):start]
+    return before.endswith(":") or _CODE_BEFORE.search(before) is not None
+
+
+def _plausible(text: str, num: Num, m, lex) -> bool:
+    """Whether a unit-looking word right after a number is the number's unit here."""
+    symbol = m.group("sym")
+    if symbol is None:
+        return True
+    sep = m.group("sep")
+    written = text[num.start:num.end]
+    if symbol in ("am", "pm") and _CLOCK.fullmatch(written):
+        return False  # "2pm", "2.17pm", "at 5 am": a time of day
+    if symbol == "s" and "." not in written:
+        return False  # "1960s", "20s": decades and plurals; "9.58s" is a time
+    if len(symbol) == 1:
+        if "-" in sep or text[m.end():m.end() + 1] in ("-", "–"):
+            return False  # "3-D", "L-202": letters of a code
+    if sep == "" or m.group("open") or "-" in sep:
+        return True  # attached, bracketed or hyphenated ("10km", "20 (kg)", "10-km")
+    if symbol in lex["attached_only"]:
+        return False  # "Group 5 C", "5 s"
+    return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end())
 
 
 def _clearly_measure(text: str, end: int) -> bool:
     # "1 m 1 m", "2 in." or "2.1 pm." at a sentence end read as units.
     rest = text[end:end + 3]
-    return rest == "" or rest[0] in ".,;)" or regex.match(r"\s+(?:x|\d|tall|long|high|wide|deep)", rest) is not None
-
-
-def unit_name(measure: Measure) -> str:
-    return canonical(measure.unit)
+    return rest == "" or rest[0] in ".,;)" or regex.match(r"\s+(?:x|×|\d|tall|long|high|wide|deep)", rest) is not None
