@@ -14,7 +14,7 @@ _AFTER = regex.compile(
     r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
     regex.IGNORECASE,
 )
-_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
+_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age(?:\s+of)?)\s+$", regex.IGNORECASE)
 # "Ahn, 69, said": a bare age between commas after a name.
 _COMMA_AGE = regex.compile(r",\s*$")
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\s+(?:who|was|is|has|had|said|and)\b)")
@@ -29,12 +29,15 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 
 
 def match(text: str, num: Num) -> Measure | None:
-    if num.value != int(num.value) or not 0 <= num.value <= 130:
+    if num.value < 0:
         return None
+    # "500 years old", "two and a half years old": said outright, any age is one.
     m = _AFTER.match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()
         return Measure("age", num.start, m.end(), unit=unit, extra={"person": person_before(text, num.start)})
+    if num.value != int(num.value) or num.value > 130:
+        return None  # a bare figure is an age only if a person's
     aged = _AGED_BEFORE.search(text, max(0, num.start - 8), num.start, timeout=TIMEOUT)
     if aged:
         return Measure("age", aged.start(1), num.end, unit="year",
