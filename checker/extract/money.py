@@ -32,18 +32,23 @@ def _lexicon():
     before = {_key(k): v for k, v in data["before"].items()} | {_key(c): c for c in codes}
     after = {_key(k): v for k, v in data["after"].items()}
     minor = {_key(k): v for k, v in data["minor"].items()}
+    # "331bn euros", "a 20-dollar bill", "50p"; "650m euro": an "m" that the number left
+    # unread is a million before a currency word.
     after_re = regex.compile(
-        rf"\s*((?i:{phrase_pattern([*data['after'], *data['minor']])})|{'|'.join(codes)})(?![\w])",
+        rf"(?P<million>m(?=\s))?(?P<sep>\s*-\s*|\s*)"
+        rf"({phrase_pattern(data['minor'])}|(?i:{phrase_pattern(data['after'])})|{'|'.join(codes)})(?![\w])",
         regex.V0)
     small = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
     # The figure of a minor unit after a major one: 1 to 99, in digits or words.
     cents_re = regex.compile(
         rf"\s+(?:and\s+)?(\d{{1,2}}(?![\d.,])|(?i:(?:{small})(?:[\s-]+(?:{small}))?)(?![\w-]))"
-        rf"(?:\s+((?i:{phrase_pattern(data['minor'])}))(?![\w]))?", regex.V0)
+        rf"(?:\s+({phrase_pattern(data['minor'])})(?![\w]))?", regex.V0)
     end_re = regex.compile(r"\s*(?:$|[.,;:!?)]|(?:and|or)\b)", regex.IGNORECASE)
     weight = data["weight"]
     weight_before = regex.compile(rf"\b(?:{'|'.join(weight['before'])})\b", regex.IGNORECASE)
-    weight_after = regex.compile(rf"\s+(?:{'|'.join(weight['after'])})\b", regex.IGNORECASE)
+    weight_after = regex.compile(
+        rf"\s+(?:{'|'.join(weight['after'])})\b|\s*\(\s*[\d.,]+\s*(?:{'|'.join(weight['converted'])})\b",
+        regex.IGNORECASE)
     return {"before_re": before_re, "before": before, "after_re": after_re, "after": after,
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
@@ -60,26 +65,33 @@ def match(text: str, num: Num) -> Measure | None:
             # "$5 million dollars" never, but "€10M" keeps any scale the number carried.
             return Measure("money", m.start(1), num.end, unit=code)
     m = lex["after_re"].match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
-    if not m:
+    if not m or _not_an_amount(text, num, m.group(3)):
         return None
-    word = _key(m.group(1))
+    word = _key(m.group(3))
+    value = num.value * 1e6 if m.group("million") else num.value
     if word in lex["minor"]:
-        return _minor(text, num, m, lex["minor"][word])
-    code = lex["after"].get(word) or m.group(1)
-    if word in lex["ambiguous"] and _year_like(text, num):
-        return None  # "who in 2019 won the election"
-    if word in lex["weight_words"] and _weight(text, num, m, lex):
+        return _minor(text, num, m, value, lex["minor"][word])
+    code = lex["after"].get(word) or m.group(3)
+    if word in lex["ambiguous"] and (value < 1000 or _year_like(text, num)):
+        return None  # "Halo 2 won the award", "who in 2019 won"
+    if word in lex["weight_words"] and _weight(text, num, m, value, lex):
         return None  # a weight: quantities reads it
-    value, end = _with_minor(text, num.value, m.end(1), code, lex)
-    return Measure("money", num.start, end, unit=code, value=value)
+    total, end = _with_minor(text, value, m.end(3), code, lex)
+    return Measure("money", num.start, end, unit=code, value=total if total is not None else value)
 
 
-def _minor(text: str, num: Num, m, minor: dict) -> Measure | None:
-    if "code" not in minor:
-        return None  # "five mao" alone: only as part of a sum in yuan
-    if minor.get("attached") and (m.start(1) != num.end or text.startswith(".m", m.end(1))):
+def _not_an_amount(text: str, num: Num, word: str) -> bool:
+    # "Million Dollar Baby" is a title; "multi-million dollar" no figure.
+    title = num.written == "words" and text[num.start].isupper() and word[0].isupper()
+    return title or text[max(0, num.start - 6):num.start].lower().endswith(("multi-", "multi"))
+
+
+def _minor(text: str, num: Num, m, value: float, minor: dict) -> Measure | None:
+    if minor.get("attached") and (m.start(3) != num.end or text.startswith(".m", m.end(3))):
         return None  # "5 p.m.", "page 5 p"
-    return Measure("money", num.start, m.end(1), unit=minor["code"])
+    if "code" in minor:
+        return Measure("money", num.start, m.end(3), unit=minor["code"], value=value)
+    return Measure("money", num.start, m.end(3), unit=minor["of"], value=value / minor["per"])
 
 
 def _with_minor(text: str, value: float, end: int, code: str, lex) -> tuple[float | None, int]:
@@ -112,7 +124,9 @@ def _year_like(text: str, num: Num) -> bool:
     return written.isdigit() and len(written) == 4 and 1000 <= num.value <= 2199
 
 
-def _weight(text: str, num: Num, m, lex) -> bool:
-    if lex["weight_after"].match(text, m.end(1)):
-        return True  # "5 pounds of sugar"
+def _weight(text: str, num: Num, m, value: float, lex) -> bool:
+    if "-" in m.group("sep") and value < 1000:
+        return True  # "a 10-pound bag", but "a million-pound house"
+    if lex["weight_after"].match(text, m.end(3)):
+        return True  # "5 pounds of sugar", "700 pounds (320kg)"
     return lex["weight_before"].search(text, max(0, num.start - 40), num.start) is not None

@@ -128,14 +128,18 @@ def _plausible(text: str, num: Num, m, lex) -> bool:
     if len(symbol) == 1:
         if "-" in sep or text[m.end():m.end() + 1] in ("-", "–"):
             return False  # "3-D", "L-202": letters of a code
-    if sep == "" or m.group("open") or "-" in sep:
-        return True  # attached, bracketed or hyphenated ("10km", "20 (kg)", "10-km")
+    if sep == "" or m.group("open"):
+        return True  # attached or bracketed ("10km", "20 (kg)")
     if symbol in lex["attached_only"]:
         return False  # "Group 5 C", "5 s"
-    return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end())
+    return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end(), symbol)
 
 
-def _clearly_measure(text: str, end: int) -> bool:
-    # "1 m 1 m", "2 in." or "2.1 pm." at a sentence end read as units.
-    rest = text[end:end + 3]
-    return rest == "" or rest[0] in ".,;)" or regex.match(r"\s+(?:x|×|\d|tall|long|high|wide|deep)", rest) is not None
+def _clearly_measure(text: str, end: int, symbol: str) -> bool:
+    # "1 m 1 m", "1 m x 1 m", "2 in." or "2.1 pm." at a sentence end read as units;
+    # "in" before a figure is the preposition ("250,000 in 2005").
+    rest = text[end:end + 8]
+    if rest == "" or rest[0] in ".,;)":
+        return True
+    after = regex.match(r"\s+(x|×|\d|tall|long|high|wide|deep)\b", rest)
+    return after is not None and not (symbol == "in" and after.group(1).isdigit())
