@@ -8,7 +8,7 @@ import regex
 
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
-from .numbers import TENS, UNITS, Num, words_value
+from .numbers import TENS, UNITS, Num
 from .patterns import TIMEOUT
 
 
@@ -103,7 +103,7 @@ def _with_minor(text: str, value: float, end: int, code: str, lex) -> tuple[floa
         if not m:
             break
         figure = m.group(1)
-        amount = float(figure) if figure[0].isdigit() else words_value(regex.split(r"[\s-]+", figure))
+        amount = float(figure) if figure[0].isdigit() else _small_words(figure)
         if m.group(2):
             per = lex["minor"][_key(m.group(2))]["per"]
             if per not in levels:
@@ -113,10 +113,15 @@ def _with_minor(text: str, value: float, end: int, code: str, lex) -> tuple[floa
             per, levels = levels[0], []  # "thirteen dollars forty five": cents
         else:
             break  # "20 dollars and 50 people"
-        if amount is None or amount >= per:
+        if amount >= per:
             break
         total, end, added = total + amount / per, m.end(), True
     return (total if added else None), end
+
+
+def _small_words(figure: str) -> float:
+    """"forty-five", "five": the words of a figure under 100."""
+    return float(sum(UNITS.get(w, TENS.get(w, 0)) for w in regex.split(r"[\s-]+", figure.lower())))
 
 
 def _year_like(text: str, num: Num) -> bool:
