@@ -62,7 +62,11 @@ def match(text: str, num: Num) -> Measure | None:
     if m:
         code = lex["before"].get(_key(m.group(1)))
         if code:
-            # "$5 million dollars" never, but "€10M" keeps any scale the number carried.
+            # "$5 million dollars" never, but "€10M" keeps any scale the number carried,
+            # and an "m" the number left unread is a million ("USD 5m").
+            million = _UNREAD_MILLION.match(text, num.end)
+            if million:
+                return Measure("money", m.start(1), million.end(), unit=code, value=num.value * 1e6)
             return Measure("money", m.start(1), num.end, unit=code)
     m = lex["after_re"].match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
     if not m or _not_an_amount(text, num, m.group(3)):
@@ -78,6 +82,9 @@ def match(text: str, num: Num) -> Measure | None:
         return None  # a weight: quantities reads it
     total, end = _with_minor(text, value, m.end(3), code, lex)
     return Measure("money", num.start, end, unit=code, value=total if total is not None else value)
+
+
+_UNREAD_MILLION = regex.compile(r"m(?![\w])")
 
 
 def _not_an_amount(text: str, num: Num, word: str) -> bool:

@@ -38,7 +38,8 @@ def _lexicon():
         rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:per|a|an|each|every)\s+(?:{unit})", regex.V0)
     return {"exact": exact, "words": words, "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
-            "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"])}
+            "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
+            "calendar": set(data["calendar"]), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
 @cache
@@ -68,7 +69,7 @@ def match(text: str, num: Num) -> Measure | None:
     if not m or not _plausible(text, num, m, lex):
         return None
     expr, end = _unit_expr(m, lex), m.end()
-    if expr is None:
+    if expr is None or expr in lex["calendar"] and lex["ago"].match(text, end):
         return None
     if "/" not in expr and not m.group("open"):
         rate = lex["per"].match(text, end, limit, timeout=TIMEOUT)

@@ -1,0 +1,135 @@
+"""Measures: money, quantities with units and ages, each with its span, value and unit,
+and the prose around figures that must not be read as one."""
+import pytest
+
+from checker import extract
+
+
+def _found(text, kind):
+    return [(c.text, c.value if c.value is None else round(c.value, 6), c.unit)
+            for c in extract(text) if c.kind == kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It raised £3m last year.", [("£3m", 3e6, "GBP")]),
+    ("offering of $ 280 million notes", [("$ 280 million", 2.8e8, "USD")]),
+    ("ranges between c $ 16.4 million", [("c $ 16.4 million", 1.64e7, "CAD")]),
+    ("fell to hk $ 10.05 billion .", [("hk $ 10.05 billion", 1.005e10, "HKD")]),
+    ("accepted a us $ 150 million loan", [("us $ 150 million", 1.5e8, "USD")]),
+    ("Sell Mex$ 10 million forward", [("Mex$ 10 million", 1e7, "MXN")]),
+    ("It had a $ 1 billion suit.", [("$ 1 billion", 1e9, "USD")]),
+    ("a $5 fee, A$68m profit", [("$5", 5, "USD"), ("A$68m", 6.8e7, "AUD")]),
+    ("It paid USD 5m and 100 EUR.", [("USD 5m", 5e6, "USD"), ("100 EUR", 100, "EUR")]),
+    ("profits of 331bn euros", [("331bn euros", 3.31e11, "EUR")]),
+    ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
+    ("a 650m euro write-down", [("650m euro", 6.5e8, "EUR")]),
+    ("it only cost thirteen dollars forty-five cents", [("thirteen dollars forty-five cents", 13.45, "USD")]),
+    ("it only cost thirteen dollars forty five", [("thirteen dollars forty five", 13.45, "USD")]),
+    ("It costs one dollar and one and one point.", [("one dollar and one", 1.01, "USD")]),
+    ("It may need one kuai and five mao five.", [("one kuai and five mao five", 1.55, "CNY")]),
+    ("20 dollars and 50 people", [("20 dollars", 20, "USD")]),
+    # Minor units alone are reported as written, with the exchanges' code.
+    ("shares closed at 873p, up 50 cents", [("873p", 873, "GBX"), ("50 cents", 50, "USX")]),
+    ("a dividend of 70 euro cents", [("70 euro cents", 0.7, "EUR")]),
+    ("The annual revenue is -15€ ($-99.99).", [("-15€", -15, "EUR"), ("$-99.99", -99.99, "USD")]),
+])
+def test_money(text, expected):
+    assert _found(text, "money") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rapper 50 Cent topped the chart.",
+    "Million Dollar Baby won.",
+    "Halo 2 won the award; who in 2019 won the seat.",
+    "at 5 p.m. on page 5 p",
+    "ALL 5 solutions are wrong.",
+    "he weighed 200 pounds",
+    "a metric ton is equal to 2,204.62 pounds.",
+    "overloaded by 700 pounds (320kg)",
+    "a 10-pound bag",
+])
+def test_not_money(text):
+    assert _found(text, "money") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the javadi hills are about 17 km from ambur", [("17 km", 17, "kilometer")]),
+    ("winds of 38mph", [("38mph", 38, "mile / hour")]),
+    ("at over 188 miles an hour", [("188 miles an hour", 188, "mile / hour")]),
+    ("burned 5,200 hectares (12,900 acres)", [("5,200 hectares", 5200, "hectare"), ("12,900 acres", 12900, "acre")]),
+    ("It fell to -5C overnight.", [("-5C", -5, "degree_Celsius")]),
+    ("The average weight is 10kg (25lbs).", [("10kg", 10, "kilogram"), ("25lbs", 25, "pound")]),
+    ("its 3-inch thickness", [("3-inch", 3, "inch")]),
+    ("between 4km^2, 4 square kilometers and 4 km squared",
+     [("4km^2", 4, "kilometer ** 2"), ("4 square kilometers", 4, "kilometer ** 2"), ("4 km squared", 4, "kilometer ** 2")]),
+    ("Italy covers 301,338 km2 (116,347 sq mi).", [("301,338 km2", 301338, "kilometer ** 2"), ("116,347 sq mi", 116347, "mile ** 2")]),
+    ("to export 0.9 trillion cubic feet", [("0.9 trillion cubic feet", 9e11, "foot ** 3")]),
+    ("some 2.4 billion gallons of jet fuel", [("2.4 billion gallons", 2.4e9, "gallon")]),
+    ("a 1.5 million gallon aquarium", [("1.5 million gallon", 1.5e6, "gallon")]),
+    ("abundant approximately 66 Ma ago", [("66 Ma", 66, "megayear")]),
+    ("Processor 2.80 GHz 8 MB", [("2.80 GHz", 2.8, "gigahertz"), ("8 MB", 8, "megabyte")]),
+    ("Give me -1e-3 W/min, now!", [("-1e-3 W/min", -0.001, "watt / minute")]),
+    ("Violet light oscillates at 4e14 s-1", [("4e14 s-1", 4e14, "1 / second")]),
+    ("a density of 1.2 kg/m3", [("1.2 kg/m3", 1.2, "kilogram / meter ** 3")]),
+    ("used four times per week", [("four times per week", 4, "1 / week")]),
+    ("pumps 80,000 barrels a day", [("80,000 barrels a day", 80000, "oil_barrel / day")]),
+    ("The weight is 20 (kg)", [("20 (kg)", 20, "kilogram")]),
+    ("The length of my pencil is 2 in.", [("2 in", 2, "inch")]),
+    ("This nano grid has a size of 2.1 pm.", [("2.1 pm", 2.1, "picometer")]),
+    ("1 m x 1 m", [("1 m", 1, "meter"), ("1 m", 1, "meter")]),
+    ("she weighed 200 pounds", [("200 pounds", 200, "pound")]),
+])
+def test_quantities(text, expected):
+    assert _found(text, "quantity") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'll give you a surprise at 2:00 pm",
+    "The robbery began at 2pm and was over by 2.17pm.",
+    "Meet at 5 am.",
+    "24703m212 and 24703 m212",
+    "scp2-173m",
+    "24703 L-202",
+    "Get together for 2 in april",
+    "sales will grow to 250,000 in 2005",
+    "by the end of the 1960s",
+    "the 21st-century telescope",
+    "It cost 1.8M dollars.",
+    "Ireland's 2 m people",
+    "threw 3 stones",
+    "until three years ago",
+])
+def test_not_quantities(text):
+    assert _found(text, "quantity") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("temperatures ranged from -18 °C to -34 °C", ("-18 °C to -34 °C", -34, -18, "degree_Celsius")),
+    ("They were given between 44 mg and 50 mg ethanol.", ("between 44 mg and 50 mg", 44, 50, "milligram")),
+    ("Treatment was reduced from 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", 44, 50, "milligram")),
+    ("a conceptualized 8- to 16-meter telescope", ("8- to 16-meter", 8, 16, "meter")),
+    ("the LHC smashed them at 3.5–4.0 TeV", ("3.5–4.0 TeV", 3.5, 4.0, "teraelectron_volt")),
+])
+def test_measure_ranges(text, expected):
+    [claim] = [c for c in extract(text) if c.kind == "quantity"]
+    assert (claim.text, claim.low, claim.high, claim.unit, claim.value) == (*expected, None)
+
+
+def test_a_measure_span_leaves_its_hedge_out():
+    [claim] = extract("the hills are about 17 km away")
+    assert (claim.text, claim.hedge, claim.value) == ("17 km", "about", 17)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This saga is ten years old.", ("ten years old", 10, "year")),
+    ("Now, after ninety five years of age, perspectives change.", ("ninety five years of age", 95, "year")),
+    ("diagnosed at around eighteen months of age", ("eighteen months of age", 18, "month")),
+    ("A 90 day old utilities bill is late.", ("90 day old", 90, "day")),
+    ("The patient is a 87 yo man.", ("87 yo", 87, "year")),
+    ("The wall is more than 500 years old.", ("500 years old", 500, "year")),
+    ("Ahn, 69, said so.", ("69", 69, "year")),
+    ("He died at the age of 87.", ("age of 87", 87, "year")),
+])
+def test_ages(text, expected):
+    [claim] = [c for c in extract(text) if c.kind == "age"]
+    assert (claim.text, claim.value, claim.unit) == expected
