@@ -66,16 +66,17 @@ def match(text: str, num: Num) -> Measure | None:
     if period is not None:
         return Measure("quantity", num.start, m.end(), unit=f"1 / ({period})")
     m = lex["head"].match(text, num.end, limit, timeout=TIMEOUT)
-    if not m or not _plausible(text, num, m, lex):
+    expr = _unit_expr(m, lex) if m else None
+    if expr is None or expr in lex["calendar"] and lex["ago"].match(text, m.end()):
         return None
-    expr, end = _unit_expr(m, lex), m.end()
-    if expr is None or expr in lex["calendar"] and lex["ago"].match(text, end):
-        return None
+    end, rated = m.end(), False
     if "/" not in expr and not m.group("open"):
         rate = lex["per"].match(text, end, limit, timeout=TIMEOUT)
         denominator = _unit_expr(rate, lex) if rate else None
         if denominator is not None and _parses(f"({expr}) / ({denominator})"):
-            expr, end = f"({expr}) / ({denominator})", rate.end()
+            expr, end, rated = f"({expr}) / ({denominator})", rate.end(), "/" in rate.group(0)
+    if not _plausible(text, num, m, lex, rated):
+        return None
     return Measure("quantity", num.start, end, unit=expr)
 
 
@@ -115,7 +116,7 @@ def _code_or_clock_before(text: str, start: int) -> bool:
     return before.endswith(":") or _CODE_BEFORE.search(before) is not None
 
 
-def _plausible(text: str, num: Num, m, lex) -> bool:
+def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
     """Whether a unit-looking word right after a number is the number's unit here."""
     symbol = m.group("sym")
     if symbol is None:
@@ -129,8 +130,8 @@ def _plausible(text: str, num: Num, m, lex) -> bool:
     if len(symbol) == 1:
         if "-" in sep or text[m.end():m.end() + 1] in ("-", "–"):
             return False  # "3-D", "L-202": letters of a code
-    if sep == "" or m.group("open"):
-        return True  # attached or bracketed ("10km", "20 (kg)")
+    if sep == "" or m.group("open") or rated:
+        return True  # attached, bracketed or a written rate ("10km", "20 (kg)", "9 m/s")
     if symbol in lex["attached_only"]:
         return False  # "Group 5 C", "5 s"
     return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end(), symbol)
