@@ -99,11 +99,15 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     a, b = nums[i], nums[i + 1]
     ma, mb = measures[i], measures[i + 1]
     a_end = ma.end if ma else a.end
-    joiner = _JOINER.fullmatch(text, a_end, b.start, timeout=TIMEOUT)
+    # "£3m-£4m", "$24-$26": the joiner runs up to the second figure's currency sign.
+    b_start = mb.start if mb else b.start
+    joiner = _JOINER.fullmatch(text, a_end, b_start, timeout=TIMEOUT)
     if not joiner:
         return None
     word = joiner.group(0).strip().lower()
     opener = _RANGE_OPENER.search(text, max(0, a.start - 9), (ma.start if ma else a.start))
+    if b_start < b.start and opener and opener.group(1).lower() == "from":
+        return None  # "from $639m to $1.13bn": a change, both ends kept for percent-mismatch
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
         return None
     if word == "or" or word == "to" and not opener and change_before(text, ma.start if ma else a.start):
