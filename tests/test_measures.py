@@ -128,8 +128,12 @@ def test_a_measure_span_leaves_its_hedge_out():
     ("The patient is a 87 yo man.", ("87 yo", 87, "year")),
     ("The wall is more than 500 years old.", ("500 years old", 500, "year")),
     ("Ahn, 69, said so.", ("69", 69, "year")),
-    ("He died at the age of 87.", ("age of 87", 87, "year")),
 ])
 def test_ages(text, expected):
     [claim] = [c for c in extract(text) if c.kind == "age"]
     assert (claim.text, claim.value, claim.unit) == expected
+
+
+def test_an_age_at_some_event_is_not_a_current_age():
+    # "Hazel Gilbert, 23, gave up ballet at the age of 10": not two ages for her.
+    assert [c.text for c in extract("Gilbert, 23, gave up ballet at the age of 10.") if c.kind == "age"] == ["23"]

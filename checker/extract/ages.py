@@ -14,8 +14,7 @@ _AFTER = regex.compile(
     r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
     regex.IGNORECASE,
 )
-# "aged 69", "age 69", "died at the age of 84"; "over the age of 10" is a threshold.
-_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age|(?<=\bat\s+the\s+)age\s+of)\s+$", regex.IGNORECASE)
+_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "Ahn, 69, said": a bare age between commas after a name.
 _COMMA_AGE = regex.compile(r",\s*$")
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\s+(?:who|was|is|has|had|said|and)\b)")
