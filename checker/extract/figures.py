@@ -106,8 +106,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         return None
     word = joiner.group(0).strip().lower()
     opener = _RANGE_OPENER.search(text, max(0, a.start - 9), (ma.start if ma else a.start))
-    if b_start < b.start and opener and opener.group(1).lower() == "from":
-        return None  # "from $639m to $1.13bn": a change, both ends kept for percent-mismatch
+    if b_start < b.start and word not in ("-", "–", "—", "and"):
+        return None  # "rose $1.64 to $47.10", "from $639m to $1.13bn": a change and a level
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
         return None
     if word == "or" or word == "to" and not opener and change_before(text, ma.start if ma else a.start):

@@ -22,7 +22,7 @@ def _lexicon():
     # One unit: an optional power prefix, then a symbol (exact case, "km2"/"km²"/"km^2")
     # or a word (any case, plural), then an optional "squared"/"cubed".
     unit = (
-        rf"(?:(?P<pre>(?i:{powers}))\s*(?=\w))?"
+        rf"(?:(?P<pre>(?i:{powers}))(?:\s*-\s*|\s*)(?=\w))?"
         rf"(?:(?P<sym>{phrase_pattern(exact)})(?P<spow>\^?[23](?!\d)|[²³])?"
         rf"|(?i:(?P<word>{phrase_pattern(words)})(?P<plural>e?s(?:'(?=\s))?)?))"
         rf"(?:\s+(?P<post>(?i:squared|cubed)))?"
