@@ -32,10 +32,10 @@ def _lexicon():
     # ("3-inch"), or a bracket ("20 (kg)"), which then closes right after the unit.
     head = regex.compile(
         rf"(?P<sep>\s?(?P<open>[(\[{{])|\s?-\s?|\s{{0,2}})(?:{unit})(?(open)[)\]}}])", regex.V0)
-    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern([p for p in data['per'] if p != '/'])})\s+)"
-                        rf"(?:{unit})", regex.V0)
+    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern(data['per'])})\s+)(?:{unit})", regex.V0)
     frequency = regex.compile(
-        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:per|a|an|each|every)\s+(?:{unit})", regex.V0)
+        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern([*data['per'], 'every'])})\s+(?:{unit})",
+        regex.V0)
     return {"exact": exact, "words": words, "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
