@@ -78,6 +78,8 @@ def test_not_money(text):
     ("This nano grid has a size of 2.1 pm.", [("2.1 pm", 2.1, "picometer")]),
     ("1 m x 1 m", [("1 m", 1, "meter"), ("1 m", 1, "meter")]),
     ("she weighed 200 pounds", [("200 pounds", 200, "pound")]),
+    ("a sub-10 second run in the mid-30C heat", [("10 second", 10, "second"), ("30C", 30, "degree_Celsius")]),
+    ("299792458 m/s, or 10 km / h", [("299792458 m/s", 299792458, "meter / second"), ("10 km / h", 10, "kilometer / hour")]),
 ])
 def test_quantities(text, expected):
     assert _found(text, "quantity") == expected

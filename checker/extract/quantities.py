@@ -106,7 +106,9 @@ def _parses(expr: str) -> bool:
     return True
 
 
-_CODE_BEFORE = regex.compile(r"[A-Za-z]\w*[-–]$")
+# A code's letters before a hyphen: with a digit, a capital, or one letter ("scp2-",
+# "OAO-", "L-"); "mid-30C", "sub-10 second" are prose.
+_CODE_BEFORE = regex.compile(r"(?<!\w)(?=\w*[A-Za-z])(?:\w*\d\w*|[A-Z]\w*|[a-z])[-–]$")
 _CLOCK = regex.compile(r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?")
 
 
