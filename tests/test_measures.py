@@ -18,7 +18,7 @@ def _found(text, kind):
     ("accepted a us $ 150 million loan", [("us $ 150 million", 1.5e8, "USD")]),
     ("Sell Mex$ 10 million forward", [("Mex$ 10 million", 1e7, "MXN")]),
     ("It had a $ 1 billion suit.", [("$ 1 billion", 1e9, "USD")]),
-    ("a $5 fee, A$68m profit", [("$5", 5, "USD"), ("A$68m", 6.8e7, "AUD")]),
+    ("a $5 fee, A$68m profit. A $2bn gap", [("$5", 5, "USD"), ("A$68m", 6.8e7, "AUD"), ("$2bn", 2e9, "USD")]),
     ("It paid USD 5m and 100 EUR.", [("USD 5m", 5e6, "USD"), ("100 EUR", 100, "EUR")]),
     ("profits of 331bn euros", [("331bn euros", 3.31e11, "EUR")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),

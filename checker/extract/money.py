@@ -24,8 +24,10 @@ def _lexicon():
     capitals = set(data["before_capitals"]["list"])
     prefixes = []
     for k in [*data["before"], *codes]:
-        pattern = regex.escape(k).replace(r"\$", r"\s?\$") if k.endswith("$") and k != "$" else regex.escape(k)
-        prefixes.append(f"(?i:{pattern})" if "$" in k and k not in capitals else pattern)
+        pattern = regex.escape(k)
+        if "$" in k and k != "$" and k not in capitals:
+            pattern = "(?i:" + pattern.replace(r"\$", r"\s?\$") + ")"
+        prefixes.append(pattern)
     prefix = "|".join(sorted(prefixes, key=len, reverse=True))
     # Not inside a word, nor the "s" of a split "it ' s $ 5".
     before_re = regex.compile(rf"(?<![\w$£€¥₹])(?<!['’]\s?)({prefix})\s*$", regex.V0)
