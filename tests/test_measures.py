@@ -139,3 +139,15 @@ def test_ages(text, expected):
 def test_an_age_at_some_event_is_not_a_current_age():
     # "Hazel Gilbert, 23, gave up ballet at the age of 10": not two ages for her.
     assert [c.text for c in extract("Gilbert, 23, gave up ballet at the age of 10.") if c.kind == "age"] == ["23"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It will cost £3m-£4m to fix.", [("£3m-£4m", 3e6, 4e6)]),
+    ("priced at $24-$26 a share", [("$24-$26", 24, 26)]),
+    ("It will save between $10m and $20m.", [("between $10m and $20m", 1e7, 2e7)]),
+    # A change and a level, kept apart for percent-mismatch.
+    ("US light crude rose $1.64 to $47.10.", [("$1.64", 1.64, 1.64), ("$47.10", 47.1, 47.1)]),
+    ("Sales rose 50% from $639m to $1.13bn.", [("$639m", 638.5e6, 639.5e6), ("$1.13bn", 1.125e9, 1.135e9)]),
+])
+def test_money_ranges(text, expected):
+    assert [(c.text, c.low, c.high) for c in extract(text) if c.kind == "money"] == expected
