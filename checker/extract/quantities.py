@@ -122,7 +122,8 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
     """Whether a unit-looking word right after a number is the number's unit here."""
     symbol = m.group("sym")
     if symbol is None:
-        return True
+        # "Six Feet Under": a number word and a unit word both capitalized is a title.
+        return not (num.written == "words" and text[num.start].isupper() and m.group("word")[0].isupper())
     sep = m.group("sep")
     written = text[num.start:num.end]
     if symbol in ("am", "pm") and _CLOCK.fullmatch(written):
