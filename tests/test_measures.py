@@ -3,6 +3,8 @@ and the prose around figures that must not be read as one."""
 import pytest
 
 from checker import extract
+from checker.extract.quantities import canonical
+from checker.rules_data import load
 
 
 def _found(text, kind):
@@ -152,3 +154,20 @@ def test_an_age_at_some_event_is_not_a_current_age():
 ])
 def test_money_ranges(text, expected):
     assert [(c.text, c.low, c.high) for c in extract(text) if c.kind == "money"] == expected
+
+
+# A figure next to every unit and currency form, spaced and cased any way: no crash, and
+# every claim's text is its span.
+_FORMS = sorted({*load("units")["units"]["exact"], *load("units")["units"]["anycase"],
+                 *load("currencies")["before"], *load("currencies")["after"], *load("currencies")["minor"]})
+
+
+@pytest.mark.parametrize("gap", ["", " ", "  "])
+def test_measures_never_break_on_odd_spacing(gap):
+    for form in _FORMS:
+        for written in (form, form.upper()):
+            unit = written.replace(" ", gap)
+            for text in (f"5{gap}{unit}", f"{unit}{gap}-2.5 and two{gap}{unit}{gap}per{gap}{unit}^2 ago"):
+                for claim in extract(text):
+                    assert text[claim.start:claim.end] == claim.text
+                    assert claim.kind != "quantity" or canonical(claim.unit)

@@ -13,11 +13,16 @@ from .numbers import Num
 from .patterns import TIMEOUT
 
 
+def _squash(phrase: str) -> str:
+    """A lexicon key as matched: the patterns allow any spacing inside a phrase."""
+    return "".join(phrase.split())
+
+
 @cache
 def _lexicon():
     data = load("units")["units"]
     exact = data["exact"]
-    words = {k.lower(): v for k, v in data["anycase"].items()}
+    words = data["anycase"]
     powers = phrase_pattern([*data["square"], *data["cube"]])
     # One unit: an optional power prefix, then a symbol (exact case, "km2"/"km²"/"km^2")
     # or a word (any case, plural), then an optional "squared"/"cubed".
@@ -36,7 +41,9 @@ def _lexicon():
     frequency = regex.compile(
         rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern([*data['per'], 'every'])})\s+(?:{unit})",
         regex.V0)
-    return {"exact": exact, "words": words, "head": head, "per": per, "frequency": frequency,
+    return {"exact": {_squash(k): v for k, v in exact.items()},
+            "words": {_squash(k).lower(): v for k, v in words.items()},
+            "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
             "calendar": set(data["calendar"]), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
@@ -63,7 +70,7 @@ def match(text: str, num: Num) -> Measure | None:
     limit = min(len(text), num.end + 48)
     m = lex["frequency"].match(text, num.end, limit, timeout=TIMEOUT)
     period = _unit_expr(m, lex) if m else None
-    if period is not None:
+    if period is not None and _parses(f"1 / ({period})"):
         return Measure("quantity", num.start, m.end(), unit=f"1 / ({period})")
     m = lex["head"].match(text, num.end, limit, timeout=TIMEOUT)
     expr = _unit_expr(m, lex) if m else None
@@ -83,10 +90,10 @@ def match(text: str, num: Num) -> Measure | None:
 def _unit_expr(m, lex) -> str | None:
     """The pint expression a matched unit means, or None for a form that is not one."""
     if m.group("sym"):
-        base = lex["exact"][m.group("sym")]
+        base = lex["exact"][_squash(m.group("sym"))]
         power = {"2": 2, "^2": 2, "²": 2, "3": 3, "^3": 3, "³": 3}.get(m.group("spow") or "", 1)
     else:
-        word = " ".join(m.group("word").lower().split())
+        word = _squash(m.group("word")).lower()
         if m.group("plural") and word in lex["invariant"]:
             return None  # "threw 3 stones"
         base = lex["words"][word]
@@ -95,15 +102,19 @@ def _unit_expr(m, lex) -> str | None:
         power = 2 if m.group("pre").lower() in lex["square"] else 3
     if m.group("post"):
         power = 2 if m.group("post").lower() == "squared" else 3
-    return base if power == 1 else f"({base}) ** {power}"
+    if power == 1:
+        return base
+    return f"({base}) ** {power}" if _parses(f"({base}) ** {power}") else None
 
 
 def _parses(expr: str) -> bool:
+    """Whether pint makes a unit of a power or a rate, and reads its own name for it
+    back ("°C²" and "dB per dB" are not units)."""
     try:
-        canonical(expr)
+        name = canonical(expr)
+        return name != "dimensionless" and canonical(name) == name
     except Exception:  # pint: not a unit it can combine
         return False
-    return True
 
 
 # A code's letters before a hyphen: with a digit, a capital, or one letter ("scp2-",
