@@ -39,7 +39,7 @@ def _lexicon():
         rf"(?P<sep>\s?(?P<open>[(\[{{])|\s?-\s?|\s{{0,2}})(?:{unit})(?(open)[)\]}}])", regex.V0)
     per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern(data['per'])})\s+)(?:{unit})", regex.V0)
     frequency = regex.compile(
-        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern([*data['per'], 'every'])})\s+(?:{unit})",
+        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern(data['frequency_per'])})\s+(?:{unit})",
         regex.V0)
     return {"exact": {_squash(k): v for k, v in exact.items()},
             "words": {_squash(k).lower(): v for k, v in words.items()},
