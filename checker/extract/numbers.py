@@ -161,18 +161,27 @@ def _places(s: str) -> int:
 
 
 def _m_means_million(text: str, end: int, before: str) -> bool:
-    """Whether an attached "m" after digits is "million" rather than metres."""
+    """Whether an attached "m" after digits is "million" rather than metres: after a
+    currency sign, or before what a million counts ("12m people", "1.6m Muslims",
+    "4m DS consoles"); never before a word of distance or a race ("the 400m hurdles")."""
     if regex.search(r"[£$€¥₹]\s*$", before):
         return True
-    after = text[end:end + 24]
-    following = regex.match(r"\s+([a-z]+)", after)
-    if following and following.group(1) in _METRE_CONTEXT:
+    following = regex.match(r"\s+([A-Za-z]+)", text[end:end + 24])
+    if not following or following.group(1).lower() in _METRE_CONTEXT:
         return False
-    return bool(following and (following.group(1).endswith("s") or following.group(1) in ("people",)))
+    word = following.group(1)
+    figure = text[:end - 1].rsplit(None, 1)[-1] if text[:end - 1].strip() else ""
+    if word[0].isupper():
+        return figure not in _RACE_DISTANCES
+    return word.endswith("s") or word in ("people",)
 
 
 _METRE_CONTEXT = {"tall", "high", "long", "wide", "deep", "away", "across", "ahead", "behind",
-                  "above", "below", "from", "metres", "meters", "hurdles", "dash", "sprints"}
+                  "above", "below", "from", "metres", "meters", "hurdles", "dash", "sprints",
+                  "race", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay",
+                  "final", "finals", "title", "record", "champion"}
+# Distances run and swum, so "the 100m Olympic final" stays in metres.
+_RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000", "10,000"}
 
 
 def find_numbers(text: str) -> list[Num]:
