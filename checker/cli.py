@@ -257,16 +257,21 @@ def report(
     if len(names) > 1:
         fail(f"{path}: holds {len(names)} drafts; a report shows one")
     [source] = _read_all([path])
-    if out == "-":
-        typer.echo(build_report(source.text, path=source.path, reference_date=reference), nl=False)
-        return
-    target = Path(out)
-    if source.path != "-" and target.exists() and target.samefile(source.path):
-        fail(f"{out}: is the draft itself; numcheck never writes to the files it reads")
-    if not target.parent.is_dir():
-        fail(f"{out}: no such directory {str(target.parent)!r}")
+    target = None if out == "-" else Path(out)
+    if target is not None:
+        if source.path != "-" and target.exists() and target.samefile(source.path):
+            fail(f"{out}: is the draft itself; numcheck never writes to the files it reads")
+        if not target.parent.is_dir():
+            fail(f"{out}: no such directory {str(target.parent)!r}")
     try:
-        write_report(target, build_report(source.text, path=source.path, reference_date=reference))
+        html = build_report(source.text, path=source.path, reference_date=reference)
+    except ConfigError as e:  # the draft's configuration, as for lint
+        fail(str(e))
+    if target is None:
+        typer.echo(html, nl=False)
+        return
+    try:
+        write_report(target, html)
     except OSError as e:
         fail(f"{out}: cannot write ({e.strerror or e})")
     if open_:

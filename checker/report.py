@@ -1,10 +1,12 @@
 """The editor's report: one self-contained HTML page showing the draft with every claim
 marked by kind and every finding linked to the figures it is about.
 
-``render`` only formats what ``extract`` and ``lint`` found; ``build`` runs them;
-``write`` puts the page on disk atomically.  Everything taken from the draft is
-HTML-escaped, and the page's Content-Security-Policy admits only its own inline style
-and script (by hash), so a draft can neither run code nor make the page fetch anything.
+``render`` only formats the claims and findings it is given; ``build`` finds them as
+``numcheck lint`` does (markup read, configuration applied); ``displayable`` turns the
+draft into the text shown; ``write`` puts the page on disk atomically.  Everything
+taken from the draft is HTML-escaped, and the page's Content-Security-Policy admits
+only its own inline style and script (by hash), so a draft can neither run code nor
+make the page fetch anything.
 """
 from __future__ import annotations
 
@@ -22,11 +24,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, markup, project
 from .engine import SEVERITIES
-from .extract import as_date, extract
+from .extract import as_date
 from .format_numbers import fmt, fmt_interval
-from .lint import lint
+from .inputs import Source
+from .lint import extract_source
 from .model import Claim, Finding
 
 # Kinds in legend order, with the name an editor reads; CSS gives each its own colour
@@ -40,33 +43,78 @@ _ASSETS = files("checker") / "report_assets"
 
 @dataclass(frozen=True)
 class Displayed:
-    """The text a report shows for a source, and where each source offset lands in it."""
+    """The text a report shows for a source, its paragraphs, and where source offsets
+    land in it: ``at`` for where a span starts, ``at_end`` for where one ends
+    (exclusive), which differ only where markup that is not shown lies between."""
 
     text: str
     at: Callable[[int], int]
+    at_end: Callable[[int], int]
+    blocks: list[tuple[int, int]]  # (start, end) of each paragraph of ``text``
+    reference_date: dt.date | None = None  # the draft's own (Markdown front matter)
 
 
 def displayable(source: str, path: str = "") -> Displayed:
     """The one place a source becomes displayable text plus an offset mapping.
 
-    Plain text shows as it is.  Markdown and HTML drafts show as their text too for
-    now; once their markup is parsed (see inputs), this returns the text without the
-    markup and maps source offsets into it, and nothing else here changes.
-    """
-    return Displayed(source, lambda offset: offset)
+    Plain text shows as it is.  Markdown and HTML (by ``path``'s suffix) show as their
+    prose, the text a reader sees, in the paragraphs the markup makes; source offsets
+    (where ``extract_source`` and ``lint_source`` put claims and findings) map into it."""
+    kind = markup.kind_of(path)
+    if kind == "text":
+        return Displayed(source, _same, _same, paragraphs(source))
+    doc = markup.parse(source, kind)
+    # Where each prose char begins and ends in the source; both ascend, so a source
+    # offset finds its place by bisection.  A span starting inside hidden markup starts
+    # at the next char shown, one ending there ends after the last char shown.
+    begins = [doc.map.start(p) for p in range(len(doc.prose))]
+    ends = [doc.map.end(p + 1) for p in range(len(doc.prose))]
+    return Displayed(doc.prose, lambda offset: bisect.bisect_right(ends, offset),
+                     lambda offset: bisect.bisect_left(begins, offset), _prose_blocks(doc.prose),
+                     doc.reference_date)
+
+
+def _same(offset: int) -> int:
+    return offset
+
+
+def _prose_blocks(prose: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of prose: the pieces between block breaks, less
+    the layout whitespace around them."""
+    blocks, pos = [], 0
+    while pos <= len(prose):
+        cut = prose.find(markup.BLOCK_BREAK, pos)
+        cut = len(prose) if cut < 0 else cut
+        piece = prose[pos:cut]
+        if piece.strip():
+            blocks.append((pos + len(piece) - len(piece.lstrip()), pos + len(piece.rstrip())))
+        pos = cut + len(markup.BLOCK_BREAK)
+    return blocks
 
 
 def build(source: str, *, path: str = "", reference_date: dt.date | str | None = None) -> str:
-    """The report of one draft: extract, lint, render."""
-    reference = as_date(reference_date)
-    return render(source, extract(source, reference_date=reference),
-                  lint(source, reference_date=reference), path=path, reference_date=reference)
+    """The report of one draft as ``numcheck lint`` sees it: read as ``path``'s suffix
+    says, under the configuration that governs ``path`` (select, ignore, severities,
+    lexicon), with its reference date (``reference_date``, else the front matter's
+    ``date:``, else the configuration's)."""
+    shown = displayable(source, path)
+    reference = (as_date(reference_date) or shown.reference_date
+                 or project.config_for(path or "-").reference_date)
+    claims = extract_source(source, path=path, reference_date=reference)
+    findings = project.lint_file(Source(path, source), reference_date=reference)
+    return _page(shown, claims, findings, path=path, reference_date=reference)
 
 
 def render(text: str, claims: list[Claim], findings: list[Finding], *, path: str = "",
            reference_date: dt.date | None = None, version: str = __version__) -> str:
-    """The report page for ``text`` with its ``claims`` and ``findings``, as one HTML string."""
-    shown = displayable(text, path)
+    """The report page for ``text`` with its ``claims`` and ``findings`` (offsets into
+    ``text`` as written), as one HTML string."""
+    return _page(displayable(text, path), claims, findings, path=path, reference_date=reference_date,
+                 version=version)
+
+
+def _page(shown: Displayed, claims: list[Claim], findings: list[Finding], *, path: str = "",
+          reference_date: dt.date | None = None, version: str = __version__) -> str:
     findings = sorted(findings, key=lambda f: (f.start, f.end))
     css = _ASSETS.joinpath("report.css").read_text(encoding="utf-8")
     js = _ASSETS.joinpath("report.js").read_text(encoding="utf-8")
@@ -231,15 +279,15 @@ def _body(shown: Displayed, claims: list[Claim], findings: list[Finding]) -> str
     text = shown.text
     placed: list[tuple[int, int, int, str]] = []  # (start, end, claim number, kind), no overlaps
     for n, c in enumerate(claims, 1):
-        start, end = shown.at(c.start), shown.at(c.end)
+        start, end = shown.at(c.start), shown.at_end(c.end)
         if start < end and (not placed or start >= placed[-1][1]):
             placed.append((start, end, n, c.kind))
     marks: list[tuple[int, int, int, str]] = []  # (start, end, finding number, flag|rel)
     for n, f in enumerate(findings, 1):
-        marks.append((shown.at(f.start), shown.at(f.end), n, "flag"))
-        marks.extend((shown.at(s.start), shown.at(s.end), n, "rel") for s in f.related)
+        marks.append((shown.at(f.start), shown.at_end(f.end), n, "flag"))
+        marks.extend((shown.at(s.start), shown.at_end(s.end), n, "rel") for s in f.related)
     marks = sorted((m for m in marks if m[0] < m[1]), key=lambda m: m[0])
-    blocks = paragraphs(text)
+    blocks = shown.blocks
     cuts = sorted({x for block in blocks for x in block} | {x for s, e, *_ in placed + marks for x in (s, e)})
     out: list[str] = []
     next_claim = next_mark = 0

@@ -14,7 +14,9 @@ from html.parser import HTMLParser
 import pytest
 
 from checker import __version__, extract, lint
-from checker import report
+from checker import project, report
+from checker.inputs import Source
+from checker.lint import extract_source, lint_source
 from checker.model import Claim, Finding, Span
 
 from .conftest import ROOT
@@ -155,6 +157,154 @@ def test_seed_paragraphs_are_the_draft_lines_in_order(seed):
     text, _, root = seed
     paras = root.find("article").find_all("p")
     assert [p.text(is_backref) for p in paras] == text.split("\n")
+
+
+# The seed as Markdown and as HTML: where `numcheck lint` puts the finding in each file,
+# and the reference date each gives (front matter in Markdown; none in the HTML).
+MARKUP_SEEDS = {"kursk.md": ("line 15, col 175", "2024-10-30"), "kursk.html": ("line 17, col 189", "none given")}
+
+
+@pytest.fixture(scope="module", params=sorted(MARKUP_SEEDS))
+def markup_seed(request):
+    path = SEED.with_name(request.param)
+    text = path.read_text(encoding="utf-8")
+    html, root = page(text, path=str(path))  # no reference date: the draft's own, if any
+    return path, text, html, root
+
+
+def test_markup_seed_shows_the_prose_in_the_markup_paragraphs(markup_seed):
+    path, _, _, root = markup_seed
+    paras = [p.text(is_backref) for p in root.find("article").find_all("p")]
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    if path.suffix == ".md":
+        # The Markdown has inline code in one paragraph: not prose, so not shown.
+        [n] = [i for i, line in enumerate(lines) if "soldiers from fighting" in line]
+        lines[n] = lines[n].replace("soldiers from", "soldiers (the hotline’s code name is ) from")
+    assert paras == lines
+    shown = "\n".join(paras)
+    # No markup, no front matter, nothing lint does not read (code, comments, script,
+    # style, title, link destinations): their figures are absent too.
+    for absent in ("#", "<", ">", "&", "*", "`", "](", "http", "title:", "tags:", "---",
+                   "Wire copy", "superseded", "50,000", "60,000", "70,000", "40,000", "20,000"):
+        assert absent not in shown, absent
+
+
+def test_markup_seed_marks_every_claim_where_lint_reads_it(markup_seed):
+    path, text, _, root = markup_seed
+    claims = extract_source(text, path=str(path))
+    assert [c.text for c in claims] == [c.text for c in extract(SEED.read_text(encoding="utf-8"))]
+    marked = root.find("article").find_all(cls="claim")
+    assert [(n.attrs["id"], n.classes[1], n.text(is_backref)) for n in marked] == \
+        [(f"c{i}", f"k-{c.kind}", c.text) for i, c in enumerate(claims, 1)]
+    # The tooltip and the table give the claims' lines and columns in the file as written.
+    data = json.loads(root.find("script", id="numcheck-data").text())
+    assert [(d["line"], d["column"], d["start"]) for d in data["claims"]] == \
+        [(c.line, c.column, c.start) for c in claims]
+    rows = root.find("details", id="all-claims").find_all("tr")[1:]
+    range_at = {".md": "11:133", ".html": "13:71"}[path.suffix]
+    assert [td.text() for td in rows[3].find_all("td")][:3] == [range_at, "range", "between 10,000 and 12,000"]
+    assert text[claims[3].start:claims[3].end] == "between 10,000 and 12,000"
+
+
+def test_markup_seed_has_the_one_finding_where_lint_puts_it(markup_seed):
+    path, text, _, root = markup_seed
+    position, reference = MARKUP_SEEDS[path.name]
+    [finding] = project.lint_file(Source(str(path), text))
+    [item] = root.find_all("li", cls="finding")
+    assert item.find("span", cls="pos").text() == position == f"line {finding.line}, col {finding.column}"
+    assert item.find("span", cls="msg").text() == finding.message
+    article = root.find("article")
+    flagged = "".join(n.text() for n in article.find_all(cls="hit") if "1" in n.attrs["data-flag"].split())
+    related = "".join(n.text() for n in article.find_all(cls="hit") if "1" in n.attrs["data-rel"].split())
+    assert (flagged, related) == ("approximately 3,000 North Korean fighters",
+                                  "between 10,000 and 12,000 North Korean soldiers")
+    assert len(article.find_all("a", cls="backref")) == 2
+    assert root.find("header").find(id="reference-date").text() == reference
+
+
+def test_markup_seed_reports_the_same_from_the_command_line(markup_seed):
+    path, text, html, _ = markup_seed
+    r = run("report", str(path), "-o", "-")
+    assert (r.returncode, r.stderr) == (0, "") and r.stdout == html
+
+
+def test_a_figure_split_by_markup_is_marked_whole():
+    text = ("Between 10,000 and 12,000 North Korean soldiers have been deployed.\n\n"
+            "Zelensky confirmed *approximately* **3,000** North Korean fighters&nbsp;in Kursk, "
+            "says [the source](https://x.org/5000).\n")
+    [finding] = lint_source(text, kind="markdown")
+    _, root = page(text, path="draft.md")
+    article = root.find("article")
+    assert [p.text(is_backref) for p in article.find_all("p")] == \
+        ["Between 10,000 and 12,000 North Korean soldiers have been deployed.",
+         "Zelensky confirmed approximately 3,000 North Korean fighters\xa0in Kursk, says the source."]
+    flagged = "".join(n.text() for n in article.find_all(cls="hit") if "1" in n.attrs["data-flag"].split())
+    assert flagged == finding.text == "approximately 3,000 North Korean fighters"
+    assert [c.text(is_backref) for c in article.find_all(cls="claim")] == \
+        ["Between 10,000 and 12,000", "approximately 3,000"]
+    assert root.find("span", cls="pos").text() == "line 3, col 21"
+
+
+def test_markup_drafts_stay_escaped():
+    # Entities decode to "<script>" in the prose; it must show as text, never as an element.
+    text = ("<p>&lt;script&gt;alert(1)&lt;/script&gt; Some 3,000 people &amp; "
+            "&lt;img src=x onerror=alert(2)&gt; came.</p><script>alert(3)</script>")
+    html, root = page(text, path="draft.html")
+    article = root.find("article")
+    assert article.find_all("script") == article.find_all("img") == []
+    assert [p.text(is_backref) for p in article.find_all("p")] == \
+        ["<script>alert(1)</script> Some 3,000 people & <img src=x onerror=alert(2)> came."]
+    assert "alert(3)" not in html and html.count("<script") == 2
+
+
+@pytest.mark.parametrize("text, blocks, spans", [
+    ("# Title 2024\n\nSome *40* people  \ncame.\n\n```\n50 x\n```\n\n- 3 items\n- 4 more\n",
+     ["Title 2024", "Some 40 people\ncame.", "3 items", "4 more"],
+     {"Title 2024": "Title 2024", "40": "40", "Some *40* people": "Some 40 people", "*40*": "40",
+      "people  \ncame": "people\ncame", "4 more": "4 more", "50 x": ""}),
+    ("---\ndate: 2024-10-30\n---\n> quoted 7\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+     ["quoted 7", "a", "b", "1", "2"],
+     {"quoted 7": "quoted 7", "date: 2024-10-30": "", "> quoted": "quoted", "1 | 2": "1\n\n2"}),
+])
+def test_displayable_markdown_paragraphs_and_offsets(text, blocks, spans):
+    shown = report.displayable(text, "draft.md")
+    assert [shown.text[s:e] for s, e in shown.blocks] == blocks
+    # A source span shows as the prose it holds; markup at its edges is left out.
+    for source, prose in spans.items():
+        at = text.index(source)
+        assert shown.text[shown.at(at):max(shown.at(at), shown.at_end(at + len(source)))] == prose, source
+
+
+def test_configuration_and_front_matter_apply_as_in_lint(tmp_path):
+    draft = tmp_path / "kursk.md"
+    draft.write_bytes(SEED.with_name("kursk.md").read_bytes())
+    (tmp_path / "numcheck.toml").write_text(
+        'reference-date = 2020-01-01\n[rules.count-conflict]\nseverity = "error"\n')
+    _, root = page(draft.read_text(encoding="utf-8"), path=str(draft))
+    assert root.find("span", cls="sev").text() == "error"
+    assert root.find(id="severity-counts").find_all("li")[0].text() == "error 1"
+    assert root.find(id="reference-date").text() == "2024-10-30"  # front matter before the configuration
+    _, root = page(draft.read_text(encoding="utf-8"), path=str(draft), reference_date="2024-11-04")
+    assert root.find(id="reference-date").text() == "2024-11-04"  # and the caller's before both
+    html_draft = tmp_path / "kursk.html"
+    html_draft.write_bytes(SEED.with_name("kursk.html").read_bytes())
+    _, root = page(html_draft.read_text(encoding="utf-8"), path=str(html_draft))
+    assert root.find(id="reference-date").text() == "2020-01-01"  # no front matter: the configuration's
+    quiet = tmp_path / "quiet"  # a folder whose own configuration ignores the rule
+    quiet.mkdir()
+    (quiet / "numcheck.toml").write_text('ignore = ["count-conflict"]\n')
+    _, root = page(draft.read_text(encoding="utf-8"), path=str(quiet / "kursk.md"))
+    assert root.find_all("li", cls="finding") == [] and root.find(id="finding-count").text() == "0"
+
+
+def test_cli_report_bad_configuration_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "draft.md").write_text("Some 3,000 people.")
+    (tmp_path / "numcheck.toml").write_text('[rules.count-conflict]\nseverity = "fatal"\n')
+    r = run("report", str(tmp_path / "draft.md"), "-o", str(tmp_path / "r.html"))
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (f"numcheck: {tmp_path / 'numcheck.toml'}: rules.count-conflict.severity: "
+                        "expected one of info, warning, error, got 'fatal'\n")
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_no_reference_date_is_said_so():

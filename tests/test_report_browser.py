@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker import extract, lint
+from checker.lint import extract_source
 from checker.report import build
 
 from .conftest import ROOT
@@ -112,6 +113,30 @@ def test_seed_finding_marks_and_reveals_both_figures(browser, tmp_path):
         save(browser, tmp_path, "report.png")
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_markdown_report_shows_prose_and_marks_both_figures(browser, tmp_path):
+    md = ROOT / "fixtures" / "drafts" / "kursk.md"
+    text = md.read_text(encoding="utf-8")
+    open_report(browser, tmp_path, text, "fixtures/drafts/kursk.md")
+    draft = browser.find_element(By.ID, "draft")
+    assert not any(mark in draft.text for mark in ("**", "](", "```", "date:", "50,000"))
+    flagged = browser.find_elements(By.CSS_SELECTOR, '#draft .hit[data-flag~="1"]')
+    related = browser.find_elements(By.CSS_SELECTOR, '#draft .hit[data-rel~="1"]')
+    browser.find_element(By.CSS_SELECTOR, "#finding-1 button").click()
+    assert "".join(e.text for e in flagged) == "approximately 3,000 North Korean fighters"
+    assert "".join(e.text for e in related) == "between 10,000 and 12,000 North Korean soldiers"
+    assert all("flag-on" in e.get_attribute("class") for e in flagged)
+    assert all("rel-on" in e.get_attribute("class") for e in related)
+    assert all(in_view(browser, e) for e in flagged + related)
+    assert browser.find_element(By.CSS_SELECTOR, "#finding-1 .pos").text == "line 15, col 175"
+    claims = extract_source(text, path=str(md), reference_date=REFERENCE)
+    shown = [(e.get_attribute("id"), e.text) for e in browser.find_elements(By.CSS_SELECTOR, "#draft .claim[id]")]
+    assert shown == [(f"c{n}", c.text) for n, c in enumerate(claims, 1)]
+    # A figure's tooltip names its place in the Markdown file, not in the prose.
+    browser.execute_script("arguments[0].focus()", browser.find_element(By.ID, "c4"))
+    assert "line 11, col 133" in browser.find_element(By.ID, "tip").text
+    assert console_errors(browser) == []
 
 
 def test_backref_and_keyboard_select_the_finding(browser, tmp_path):
