@@ -200,17 +200,16 @@ class _HTMLText(HTMLParser):
 
     def run(self) -> None:
         # html.parser rescans an unterminated "<..." once per character that follows it
-        # (quadratic).  After the last ">" nothing can be terminated, so that tail is read
-        # here: text, up to an unclosed "<!--", which runs to the end as a comment.
+        # (quadratic).  So it is fed only up to the first "<" after the last ">": what
+        # follows is an unclosed tag, invisible as in a browser, or an unclosed "<!--",
+        # a comment to the end.
         cut = self.source.rfind(">") + 1
-        self.feed(self.source[:cut])
+        unclosed = self.source.find("<", cut)
+        self.feed(self.source if unclosed < 0 else self.source[:unclosed])
         self.close()
-        comment = self.source.find("<!--", cut)
-        text_end = len(self.source) if comment < 0 else comment
-        if not any(self.hidden.values()):
-            self.builder.verbatim(self.base + cut, self.source[cut:text_end], collapse=True)
-        if comment >= 0:
-            self.builder.comments.append((self.base + comment, self.base + len(self.source), self.source[comment + 4:]))
+        if unclosed >= 0 and self.source.startswith("<!--", unclosed):
+            self.builder.comments.append((self.base + unclosed, self.base + len(self.source),
+                                          self.source[unclosed + 4:]))
 
     def _offset(self) -> int:
         line, column = self.getpos()

@@ -175,3 +175,10 @@ def test_deep_or_unclosed_markup_finishes_quickly(name):
     began = time.perf_counter()
     _check(text, kind)
     assert time.perf_counter() - began < 10  # a hang guard, not a benchmark
+
+
+def test_html_text_after_the_last_tag_is_decoded_and_an_unclosed_tag_hidden():
+    from checker import markup
+
+    assert markup.parse("<p>x</p><br>and 50 more &amp; 3", "html").prose.split() == ["x", "and", "50", "more", "&", "3"]
+    assert markup.parse("<p>x</p>tail <a href", "html").prose.split() == ["x", "tail"]
