@@ -170,8 +170,18 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
+    _merge_surnames(groups.people)
     groups.headline = _headline_pairs(text, claims, sentences)
     return groups
+
+
+def _merge_surnames(people: dict[str, list[Claim]]) -> None:
+    """A surname met before the full name ("Bell dies aged 44" above "Charlie Bell")
+    joins that full name's group when exactly one full name carries it."""
+    for name in [n for n in people if " " not in n]:
+        owners = [full for full in people if " " in full and name in full.split()]
+        if len(owners) == 1:
+            people[owners[0]] = sorted(people[owners[0]] + people.pop(name), key=lambda c: c.start)
 
 
 def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
@@ -228,6 +238,8 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
 _NAME_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
+# A capitalised word not at the start of its sentence and not a possessive.
+_SURNAME_RE = regex.compile(r"(?<=[a-z,]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])")
 _ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
@@ -247,14 +259,15 @@ class _People:
             person = self._match(name)
             self.last_aged, self.last_aged_end = person, claim.end
             return person
-        # "the 69-year-old": the person whose age was last given, unless someone
-        # else has been named since.
-        if self.last_aged and regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start],
-                                           regex.IGNORECASE):
-            between = text[self.last_aged_end:claim.start]
-            names = self.last_aged.split()
-            others = [m.group(0) for m in _NAME_RE.finditer(between) if m.group(0).split()[-1] not in names]
-            return None if others else self.last_aged
+        # "the 69-year-old": the person named last before it.
+        if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
+            window = text[max(self.last_aged_end, claim.start - 300):claim.start]
+            named = [m.group(0) for m in _ANY_NAME_RE.finditer(window)] + \
+                [m.group(0) for m in _SURNAME_RE.finditer(window)]
+            last = max(named, key=window.rfind, default=None)
+            if last is None or last.split()[0] in NOT_NAMES:
+                return self.last_aged
+            return self._match(_HONORIFIC.sub("", last))
         return None
 
     @staticmethod
@@ -264,6 +277,9 @@ class _People:
             return None  # "the 69-year-old" is resolved by who was aged last
         names = {_HONORIFIC.sub("", m.group(0)) for m in _ANY_NAME_RE.finditer(text, start, end)
                  if m.group(0).split()[0] not in NOT_NAMES}
+        if not names:
+            # A headline names people by surname: "McDonald's boss Bell dies aged 44".
+            names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end) if m.group(0) not in NOT_NAMES}
         return names.pop() if len(names) == 1 else None
 
     def _match(self, name: str) -> str:
