@@ -101,6 +101,14 @@ _TIME_ANCHOR = regex.compile(
     regex.IGNORECASE,
 )
 MEASURE_KINDS = ("money", "percent", "quantity")
+# How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
+# search range for a pattern's required literal ("of") before it tries a match, so an
+# unbounded .match(text, pos) costs the rest of the text: quadratic over a long document.
+_AFTER_WINDOW = 60
+
+
+def _after(pattern, text: str, pos: int):
+    return pattern.match(text, pos, min(len(text), pos + _AFTER_WINDOW))
 
 
 class Sentences:
@@ -145,14 +153,14 @@ def group(text: str, claims: list[Claim]) -> Groups:
     last_whole: Claim | None = None
     for claim in claims:
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
-            if claim.kind in COUNT_KINDS and _PART_AFTER.match(text, claim.end):
+            if claim.kind in COUNT_KINDS and _after(_PART_AFTER, text, claim.end):
                 # "3,000 of them": a part of the whole counted last, in this sentence or the one before.
                 if last_whole is not None and last_whole.extra["sentence"] >= sentences.index(claim.start) - 1:
                     claim.extra["part_of"] = last_whole.extra["key"]
                 continue
             key = _figure_key(text, claim)
             if key is None or _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start) \
-                    or _RATE_AFTER.match(text, claim.quote_end) or _names_something(text, claim):
+                    or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
             claim.extra.update(
@@ -207,7 +215,7 @@ def _points_back(text: str, claim: Claim) -> bool:
     "the 16 films competing in ..." name particular members instead."""
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start):
         return False
-    return (claim.low or 0) >= 10 and not _RESTRICTED_AFTER.match(text, claim.quote_end)
+    return (claim.low or 0) >= 10 and not _after(_RESTRICTED_AFTER, text, claim.quote_end)
 
 
 def _specific(claim: Claim) -> bool:
