@@ -1,6 +1,8 @@
 """count-conflict, part-exceeds-whole and total-mismatch: counts of one subject."""
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from ..engine import Context, Rule, check
@@ -137,7 +139,7 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
             continue
         parts = [claims[i + 1]]
         last_joined_by_and = False
-        for nxt in claims[i + 2:]:
+        for nxt in islice(claims, i + 2, None):  # not claims[i + 2:], a copy of the rest per total
             if nxt.kind != total.kind or nxt.unit != total.unit:
                 break
             gap_end = nxt.quote_start
