@@ -6,7 +6,7 @@ import regex
 from .counted import person_before
 from .measure import Measure
 from .numbers import Num
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, scan
 
 _AFTER = regex.compile(
     r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old(?![\w])"
@@ -53,7 +53,7 @@ def match(text: str, num: Num) -> Measure | None:
 
 def decade_ages(text: str):
     """Ages given as a decade of life: yields (start, end, low, high, person)."""
-    for m in DECADE_RE.finditer(text, timeout=TIMEOUT):
+    for m in scan(DECADE_RE, text):
         word = m.group(2).lower()
         base = int(word[:2]) if word[0].isdigit() else _DECADE_WORDS[word]
         low, high = base, base + 9

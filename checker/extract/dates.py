@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT
+from .patterns import scan
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -218,7 +218,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
         for kind, pattern in PATTERNS.items():
             if classes.isdisjoint(NEEDS[kind]):
                 continue
-            for m in pattern.finditer(low, start, end, timeout=TIMEOUT):
+            for m in scan(pattern, low, start, end):
                 d = _BUILDERS[kind](m, text, reference)
                 if d is not None:
                     candidates.append(d)

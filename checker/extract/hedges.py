@@ -9,7 +9,7 @@ import regex
 
 from ..rules_data import load
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, scan
 
 _NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
@@ -110,6 +110,6 @@ def hedge_after(text: str, end: int) -> Hedge | None:
 def find_vague(text: str):
     """Vague magnitudes ("thousands of") as (start, end, phrase, low, high)."""
     _, _, _, _, vague, vague_re = _tables()
-    for m in vague_re.finditer(text, timeout=TIMEOUT):
+    for m in scan(vague_re, text):
         low, high = vague[_key(m.group(0))]
         yield m.start(), m.end(), _key(m.group(0)), float(low), float(high)

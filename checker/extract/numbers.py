@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import TIMEOUT
+from .patterns import scan
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3,
@@ -188,7 +188,7 @@ def find_numbers(text: str) -> list[Num]:
     """Every numeric mention in ``text``, left to right."""
     found: list[Num] = []
     taken: list[int] = []  # every digit match, flattened start/end: words never reach into one
-    for m in DIGIT_RE.finditer(text, timeout=TIMEOUT):
+    for m in scan(DIGIT_RE, text):
         taken += (m.start(), m.end())
         if m.group("code") is not None:
             continue
@@ -203,7 +203,7 @@ def find_numbers(text: str) -> list[Num]:
             num = _digit_number(text, m)
             if num is not None:
                 found.append(num)
-    for m in WORD_RE.finditer(text, timeout=TIMEOUT):
+    for m in scan(WORD_RE, text):
         found.extend(n for n in _word_numbers(text, m) if not _overlaps(taken, n))
     found.sort(key=lambda n: n.start)
     return _joined(text, found)
