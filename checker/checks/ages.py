@@ -10,12 +10,17 @@ _BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^
                       regex.IGNORECASE)
 
 
+def _below(a: float | None, b: float | None) -> bool:
+    """a < b, where None is unbounded ("more than 40 years old" has no ceiling)."""
+    return a is not None and b is not None and a < b
+
+
 @check("age-conflict")
 def age_conflict(rule: Rule, ctx: Context) -> None:
     for person, ages in ctx.groups.people.items():
         first = ages[0]
         for age in ages[1:]:
-            if age.high < first.low or age.low > first.high:
+            if _below(age.high, first.low) or _below(first.high, age.low):
                 ctx.report(rule, ctx.quote(age),
                            f'{person} is {fmt_interval(age.low, age.high)} here ("{age.text}", line {age.line}) '
                            f'but {fmt_interval(first.low, first.high)} on line {first.line} ("{first.text}")',
@@ -36,7 +41,7 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
         for m in _BORN.finditer(ctx.text, start, end):
             year = int(m.group(1))
             low, high = ctx.reference.year - year - 1, ctx.reference.year - year
-            if age.high < low or age.low > high:
+            if _below(age.high, low) or _below(high, age.low):
                 ctx.report(rule, ctx.quote(age),
                            f"{person} is {fmt_interval(age.low, age.high)} here, but someone born in {year} "
                            f"is {low} or {high} on {ctx.reference.isoformat()}",
