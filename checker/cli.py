@@ -10,7 +10,6 @@ import functools
 import json
 import os
 import sys
-import webbrowser
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -22,8 +21,6 @@ from .config import ConfigError
 from .extract import extract as extract_claims
 from .inputs import InputError, Source, discover, read
 from .lint import extract_source, select_rules
-from .report import build as build_report
-from .report import write as write_report
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Find the figures in a news draft that cannot all be true.")
@@ -252,6 +249,10 @@ def report(
     open_: bool = typer.Option(False, "--open", help="Open the report in the web browser."),
 ) -> None:
     """Write one self-contained HTML page showing the draft with its figures and findings."""
+    # Imported here, not at the top: every other command would pay for loading them.
+    from .report import build as build_report
+    from .report import write as write_report
+
     reference = _reference(reference_date)
     names = list(discover([path]))
     if len(names) > 1:
@@ -275,6 +276,8 @@ def report(
     except OSError as e:
         fail(f"{out}: cannot write ({e.strerror or e})")
     if open_:
+        import webbrowser
+
         webbrowser.open(target.resolve().as_uri())
 
 

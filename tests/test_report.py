@@ -495,9 +495,11 @@ def test_render_marks_every_figure_of_a_dense_paragraph():
 def test_cli_open_hands_the_written_file_to_the_browser(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
+    import webbrowser
+
     from checker import cli
     opened = []
-    monkeypatch.setattr(cli.webbrowser, "open", opened.append)
+    monkeypatch.setattr(webbrowser, "open", opened.append)
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli.app, ["report", str(SEED), "-o", str(out), "--open"])
     assert result.exit_code == 0
