@@ -13,9 +13,9 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 
-from markdown_it import MarkdownIt
 
 from .model import LineIndex
 
@@ -265,7 +265,12 @@ class _HTMLText(HTMLParser):
 
 # --- Markdown --------------------------------------------------------------------------
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+@cache
+def _md():
+    """The Markdown parser, loaded on the first Markdown draft: plain-text runs never need it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
 
 
 def _front_matter(text: str) -> tuple[int, dt.date | None]:
@@ -297,7 +302,7 @@ def _markdown(text: str) -> Document:
         return line_starts[n] if n < len(line_starts) else len(text)
 
     # Front matter becomes blank lines, so markdown-it's line numbers stay the file's.
-    tokens = _MD.parse("\n" * text.count("\n", 0, skip) + text[skip:])
+    tokens = _md().parse("\n" * text.count("\n", 0, skip) + text[skip:])
     for token in tokens:
         if token.map is None:
             continue

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -33,6 +32,8 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> Iter
     # The first item runs here: it loads the lexicons, patterns and pint's registry (about a
     # second), which workers forked after it inherit instead of each loading them again.
     yield fn(items[0])
+    from concurrent.futures import ProcessPoolExecutor  # here: a one-process run never loads it
+
     rest = items[1:]
     with ProcessPoolExecutor(max_workers=workers(jobs, len(rest))) as pool:
         # Small chunks keep every worker busy when one file is much longer than the rest.
