@@ -8,6 +8,7 @@ to one person.  A claim that cannot be resolved stays ungrouped.
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +16,7 @@ from functools import cache
 import regex
 
 from .extract.counted import HONORIFIC as _HONORIFIC
+from .extract.counted import counted_phrase
 from .extract.counted import NOT_NAMES
 from .model import Claim
 from .rules_data import EXTRA_SUBJECTS, load
@@ -128,8 +130,6 @@ class Sentences:
         self._anchors: dict[int, frozenset] = {}
 
     def index(self, offset: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self.starts, offset) - 1
 
     def anchors(self, index: int) -> frozenset:
@@ -235,8 +235,6 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     if claim.kind in COUNT_KINDS:
         key = subject_key(claim.subject)
         return None if key is None else ("count", None, *key)
-    from .extract.counted import counted_phrase
-
     phrase = counted_phrase(text, claim.end)
     key = subject_key(phrase[0]) if phrase else None
     return None if key is None else (claim.kind, claim.unit, *key)

@@ -9,7 +9,7 @@ from . import ages, money, percents, quantities
 from .counted import counted_phrase
 from .hedges import Hedge, change_before, hedge_after, hedge_before
 from .measure import Measure
-from .numbers import SCALES, Num
+from .numbers import SCALES, Num, _digits_value
 from .patterns import TIMEOUT
 
 # Order matters: "£5m" is money before it is anything else, "69 years old" an age
@@ -159,8 +159,6 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
 
 
 def _unscaled(text: str, num: Num) -> float:
-    from .numbers import _digits_value
-
     m = regex.match(r"[-−–]?[\d,.\s\u00a0\u202f]*\d", text[num.start:num.end])
     return _digits_value(m.group(0)) or 1.0
 
