@@ -123,7 +123,7 @@ def test_rules_and_explain():
     r = run("rules")
     assert r.returncode == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
-    assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "invalid-date",
+    assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "exchange-rate-mismatch", "invalid-date",
                           "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
                           "weekday-mismatch"])
     r = run("explain", "count-conflict")

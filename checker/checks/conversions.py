@@ -1,9 +1,15 @@
-"""conversion-mismatch: "10km (3 miles)", checked with pint."""
+"""conversion-mismatch ("10km (3 miles)", checked with pint) and exchange-rate-mismatch
+("$19.5m (£14.9m)" where the rest of the draft converts dollars at £0.53)."""
 from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
 
 from ..engine import Context, Rule, check
 from ..extract.quantities import registry
 from ..format_numbers import fmt
+from ..model import Claim, Span
+from ..rounding import half_place
 
 
 def _rounding(claim) -> float:
@@ -17,20 +23,108 @@ def _rounding(claim) -> float:
 def conversion_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.02)
     for claim in ctx.claims:
-        other = claim.extra.get("conversion")
-        if other is None or claim.value is None or other.value is None:
+        for other in claim.extra.get("conversions", ()):
+            if claim.kind == "quantity" and claim.value is not None and other.value is not None:
+                _check_units(rule, ctx, claim, other, tolerance)
+
+
+def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance: float) -> None:
+    """One quantity and its bracketed conversion, converted with pint."""
+    ureg = registry()
+    try:
+        converted = [ureg.Quantity(v, claim.unit).to(other.unit).magnitude
+                     for v in (claim.value - _rounding(claim), claim.value, claim.value + _rounding(claim))]
+    except Exception:  # pint: units of different dimensions are not a conversion
+        return
+    low, high = min(converted), max(converted)
+    slack = _rounding(other) + tolerance * abs(other.value)
+    if low - slack <= other.value <= high + slack:
+        return
+    ctx.report(rule, ctx.span(other.start, other.end),
+               f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
+               f"{claim.text} is {fmt(round(converted[1], 2))} {other.unit.replace('_', ' ')}",
+               [ctx.span(claim.start, claim.end)])
+
+
+def _rate(claim: Claim, converted: Claim) -> tuple[float, float] | None:
+    """The exchange rates a sum and its bracketed conversion allow, in units of the
+    conversion per unit of the sum, given the rounding of both as written ("$2bn (£1.05bn)":
+    0.42–0.70 GBP per USD; a hedge on the sum does not widen it), or None without figures."""
+    if not claim.value or not converted.value:
+        return None
+    low, high = (claim.value - half_place(claim), claim.value + half_place(claim))
+    if low <= 0:
+        return None
+    return (converted.value - half_place(converted)) / high, (converted.value + half_place(converted)) / low
+
+
+@dataclass
+class _Conversion:
+    source: Claim  # the sum before the bracket
+    claim: Claim
+    converted: Claim
+    rate: tuple[float, float]  # in the pair's alphabetical direction: "£1bn ($1.9bn)" and "$4bn (£2.1bn)" compare
+
+    def allows(self, rate: float, tolerance: float) -> bool:
+        return self.rate[0] <= rate * (1 + tolerance) and rate <= self.rate[1] * (1 + tolerance)
+
+    def agrees(self, other: "_Conversion", tolerance: float) -> bool:
+        return self.rate[0] <= other.rate[1] * (1 + tolerance) and other.rate[0] <= self.rate[1] * (1 + tolerance)
+
+    def per(self, unit: str) -> float:
+        """The rate as written, in units of the other currency per ``unit``."""
+        mid = self.converted.value / self.claim.value
+        return mid if self.claim.unit == unit else 1 / mid
+
+
+@check("exchange-rate-mismatch")
+def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
+    tolerance = rule.params.get("relative_tolerance", 0.15)
+    by_pair: dict[tuple[str, str], list[_Conversion]] = {}
+    for source in ctx.claims:
+        if source.kind != "money" or not source.extra.get("conversions"):
             continue
-        ureg = registry()
-        try:
-            converted = [ureg.Quantity(v, claim.unit).to(other.unit).magnitude
-                         for v in (claim.value - _rounding(claim), claim.value, claim.value + _rounding(claim))]
-        except Exception:  # pint: units of different dimensions are not a conversion
+        # "$2bn (1.53bn euros; £1.05bn)" also converts euros to pounds.
+        for claim, converted in combinations([source, *source.extra["conversions"]], 2):
+            rate = _rate(claim, converted) if claim.unit != converted.unit else None
+            if rate is None:
+                continue
+            if claim.unit > converted.unit:
+                rate = (1 / rate[1], 1 / rate[0])
+            pair = tuple(sorted((claim.unit, converted.unit)))
+            by_pair.setdefault(pair, []).append(_Conversion(source, claim, converted, rate))
+    for conversions in by_pair.values():
+        if len(conversions) == 2:
+            first, second = conversions  # two that disagree: the later one is reported
+            if not first.agrees(second, tolerance):
+                _report_rate(rule, ctx, second, first)
             continue
-        low, high = min(converted), max(converted)
-        slack = _rounding(other) + tolerance * abs(other.value)
-        if low - slack <= other.value <= high + slack:
-            continue
-        ctx.report(rule, ctx.span(other.start, other.end),
-                   f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
-                   f"{claim.text} is {fmt(round(converted[1], 2))} {other.unit.replace('_', ' ')}",
-                   [ctx.span(claim.start, claim.end)])
+        # The draft's rate: the median; it holds when at least two conversions allow it.
+        middle = sorted(sum(c.rate) / 2 for c in conversions)[len(conversions) // 2]
+        keeping = [c for c in conversions if c.allows(middle, tolerance)]
+        if len(keeping) < 2:
+            continue  # no rate the draft keeps to: sums converted at the rates of their years
+        for conv in conversions:
+            if conv not in keeping:
+                _report_rate(rule, ctx, conv, min(keeping, key=lambda o: abs(o.source.start - conv.source.start)))
+
+
+def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) -> None:
+    unit, other = conv.claim.unit, conv.converted.unit
+    flagged, related = _conversion_span(ctx, conv), _conversion_span(ctx, ref)
+    expected = conv.claim.value * ref.per(unit)
+    ctx.report(rule, flagged,
+               f'"{flagged.text}" (line {flagged.line}) converts at {_sig(conv.per(unit))} {other} per {unit}, '
+               f'but "{related.text}" (line {related.line}) at {_sig(ref.per(unit))}: at that rate '
+               f"{conv.claim.text} is {fmt(_sig(expected))} {other}",
+               [related])
+
+
+def _conversion_span(ctx: Context, conv: _Conversion) -> Span:
+    """The sum and its conversions, with the bracket when it closes right after: "$6bn (£3.2bn)"."""
+    last = conv.source.extra["conversions"][-1]
+    return ctx.span(conv.source.start, last.end + (ctx.text[last.end:last.end + 1] == ")"))
+
+
+def _sig(value: float, digits: int = 3) -> float:
+    return float(f"{value:.{digits}g}")

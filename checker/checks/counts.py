@@ -8,6 +8,7 @@ import regex
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt, fmt_interval
 from ..model import Claim
+from ..rounding import half_place
 from ..subjects import COUNT_KINDS
 
 
@@ -59,7 +60,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                        [ctx.quote(other)])
     for head, lead in ctx.groups.headline:
         # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
-        slack = _half_place(head)
+        slack = half_place(head)
         low = None if head.low is None else head.low - slack
         high = None if head.high is None else head.high + slack
         if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in lead):
@@ -69,24 +70,6 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                    f"the headline's {_describe(ctx, head)} is not what the lead paragraph says: {listed} "
                    f"(line {lead[0].line})",
                    [ctx.quote(c) for c in lead])
-
-
-_FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _half_place(claim: Claim) -> float:
-    """Half the place of a figure's last significant digit, trailing zeros not counted."""
-    m = _FIRST_NUMBER.search(claim.text)
-    if not m or claim.value is None:
-        return 0.0
-    digits = m.group(0).replace(",", "")
-    written = float(digits)
-    scale = claim.value / written if written else 1.0
-    if "." in digits:
-        place = 10.0 ** -len(digits.split(".")[1])
-    else:
-        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if written else 1.0
-    return 0.5 * place * abs(scale)
 
 
 _OF_THE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+$", regex.IGNORECASE)

@@ -103,8 +103,12 @@ def _vague_claims(text: str, taken: _Coverage) -> list[Claim]:
 
 
 def _link_conversions(text: str, claims: list[Claim]) -> None:
-    """"10km (6 miles)": the bracketed quantity converts the one before it."""
-    for first, second in zip(claims, claims[1:]):
-        if first.kind == second.kind == "quantity" and text[first.end:second.start].strip() == "(":
-            first.extra["conversion"] = second
-            second.extra["converts"] = first
+    """"10km (6 miles)", "$2bn (1.53bn euros; £1.05bn)": each bracketed quantity or sum
+    in another unit converts the figure before the bracket."""
+    for prev, claim in zip(claims, claims[1:]):
+        gap = text[prev.end:claim.start].strip()
+        source = prev if gap == "(" else prev.extra.get("converts") if gap in (";", ",") else None
+        if source is not None and claim.kind == source.kind and claim.kind in ("quantity", "money") \
+                and claim.unit != source.unit:
+            source.extra.setdefault("conversions", []).append(claim)
+            claim.extra["converts"] = source

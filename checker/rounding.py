@@ -1,0 +1,24 @@
+"""How precisely a figure is written: a headline's "300,000" stands for anything from
+250,000 to 350,000, "$2.2bn" for $2.15bn to $2.25bn."""
+from __future__ import annotations
+
+import regex
+
+from .model import Claim
+
+_FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def half_place(claim: Claim) -> float:
+    """Half the place of a figure's last significant digit, trailing zeros not counted."""
+    m = _FIRST_NUMBER.search(claim.text)
+    if not m or claim.value is None:
+        return 0.0
+    digits = m.group(0).replace(",", "")
+    written = float(digits)
+    scale = claim.value / written if written else 1.0
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".")[1])
+    else:
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if written else 1.0
+    return 0.5 * place * abs(scale)
