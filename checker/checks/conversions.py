@@ -10,6 +10,7 @@ from ..extract.quantities import registry
 from ..format_numbers import fmt
 from ..model import Claim, Span
 from ..rounding import half_place
+from ..rules_data import load
 
 
 def _rounding(claim) -> float:
@@ -93,7 +94,10 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
                 rate = (1 / rate[1], 1 / rate[0])
             pair = tuple(sorted((claim.unit, converted.unit)))
             by_pair.setdefault(pair, []).append(_Conversion(source, claim, converted, rate))
-    for conversions in by_pair.values():
+    for pair, conversions in by_pair.items():
+        if len(conversions) == 1:
+            _check_range(rule, ctx, pair, conversions[0])
+            continue
         if len(conversions) == 2:
             first, second = conversions  # two that disagree: the later one is reported
             if not first.agrees(second, tolerance):
@@ -107,6 +111,19 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
         for conv in conversions:
             if conv not in keeping:
                 _report_rate(rule, ctx, conv, min(keeping, key=lambda o: abs(o.source.start - conv.source.start)))
+
+
+def _check_range(rule: Rule, ctx: Context, pair: tuple[str, str], conv: _Conversion) -> None:
+    """A draft's only conversion between two currencies, against the rates they have traded at."""
+    bounds = load("exchange_rates")["ranges"].get("/".join(pair))
+    if bounds is None or bounds[0] <= conv.rate[1] and conv.rate[0] <= bounds[1]:
+        return
+    unit, other = conv.claim.unit, conv.converted.unit
+    low, high = bounds if unit == pair[0] else (1 / bounds[1], 1 / bounds[0])
+    flagged = _conversion_span(ctx, conv)
+    ctx.report(rule, flagged,
+               f'"{flagged.text}" (line {flagged.line}) converts at {_sig(conv.per(unit))} {other} per {unit}, '
+               f"outside anything the two have traded at since 1990 ({_sig(low)}–{_sig(high)})")
 
 
 def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) -> None:
