@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+import regex
+
 from ..engine import Context, Rule, check
 from ..extract.quantities import registry
 from ..format_numbers import fmt
@@ -39,12 +41,23 @@ def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance
         return
     low, high = min(converted), max(converted)
     slack = _rounding(other) + tolerance * abs(other.value)
-    if low - slack <= other.value <= high + slack:
+    # A hedged conversion ("10km (about 7 miles)") asserts its hedge's interval.
+    other_low, other_high = (other.low, other.high) if other.hedge else (other.value, other.value)
+    if low - slack <= (other_high if other_high is not None else high) and \
+            (other_low if other_low is not None else low) <= high + slack:
         return
     ctx.report(rule, ctx.span(other.start, other.end),
                f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
-               f"{claim.text} is {fmt(round(converted[1], 2))} {other.unit.replace('_', ' ')}",
+               f"{claim.text} is {fmt(round(converted[1], 2))} {_unit_as_written(other)}",
                [ctx.span(claim.start, claim.end)])
+
+
+def _unit_as_written(claim: Claim) -> str:
+    """"miles" of "6 miles", "km/h" of "100 km/h"; pint's name when nothing follows the figure."""
+    return _LEADING_FIGURE.sub("", claim.text) or claim.unit.replace("_", " ")
+
+
+_LEADING_FIGURE = regex.compile(r"^[^A-Za-z°]*")
 
 
 def _rate(claim: Claim, converted: Claim) -> tuple[float, float] | None:

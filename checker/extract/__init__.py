@@ -106,7 +106,7 @@ def _link_conversions(text: str, claims: list[Claim]) -> None:
     """"10km (6 miles)", "$2bn (1.53bn euros; £1.05bn)": each bracketed quantity or sum
     in another unit converts the figure before the bracket."""
     for prev, claim in zip(claims, claims[1:]):
-        gap = text[prev.end:claim.start].strip()
+        gap = text[prev.end:claim.quote_start].strip()  # the hedge is inside: "(about 6 miles)"
         source = prev if gap == "(" else prev.extra.get("converts") if gap in (";", ",") else None
         if source is not None and claim.kind == source.kind and claim.kind in ("quantity", "money") \
                 and claim.unit != source.unit:
