@@ -240,10 +240,6 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
-# Two capitalised words in a row, not at a sentence start: someone's name.
-_NAME_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
-
-
 # A capitalised word not at the start of its sentence and not a possessive.
 _SURNAME_RE = regex.compile(r"(?<=[a-z,]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])")
 _ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
