@@ -15,15 +15,33 @@ def _below(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and a < b
 
 
+# An age in months, weeks or days compared with one in years: "aged 18 months" is 1.5.
+_PER_YEAR = {"year": 1, "month": 12, "week": 52.18, "day": 365.25}
+
+
+def _in_years(age) -> tuple[float | None, float | None]:
+    """An age as whole years, as "Sam, 1," would give it: an 18-month-old is 1."""
+    per = _PER_YEAR.get(age.unit or "year", 1)
+    if per == 1:
+        return age.low, age.high
+    return tuple(None if v is None else float(v // per) for v in (age.low, age.high))
+
+
+def _said(age) -> str:
+    unit = "" if age.unit in (None, "year") else f" {age.unit}s"
+    return fmt_interval(age.low, age.high) + unit
+
+
 @check("age-conflict")
 def age_conflict(rule: Rule, ctx: Context) -> None:
     for person, ages in ctx.groups.people.items():
         first = ages[0]
         for age in ages[1:]:
-            if _below(age.high, first.low) or _below(first.high, age.low):
+            (low, high), (first_low, first_high) = _in_years(age), _in_years(first)
+            if _below(high, first_low) or _below(first_high, low):
                 ctx.report(rule, ctx.quote(age),
-                           f'{person} is {fmt_interval(age.low, age.high)} here ("{age.text}", line {age.line}) '
-                           f'but {fmt_interval(first.low, first.high)} on line {first.line} ("{first.text}")',
+                           f'{person} is {_said(age)} here ("{age.text}", line {age.line}) '
+                           f'but {_said(first)} on line {first.line} ("{first.text}")',
                            [ctx.quote(first)])
         if ctx.reference is not None:
             _birth_year(rule, ctx, person, ages)
@@ -41,8 +59,9 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
         for m in _BORN.finditer(ctx.text, start, end):
             year = int(m.group(1))
             low, high = ctx.reference.year - year - 1, ctx.reference.year - year
-            if _below(age.high, low) or _below(high, age.low):
+            age_low, age_high = _in_years(age)
+            if _below(age_high, low) or _below(high, age_low):
                 ctx.report(rule, ctx.quote(age),
-                           f"{person} is {fmt_interval(age.low, age.high)} here, but someone born in {year} "
+                           f"{person} is {_said(age)} here, but someone born in {year} "
                            f"is {low} or {high} on {ctx.reference.isoformat()}",
                            [ctx.span(m.start(1), m.end(1))])

@@ -15,6 +15,8 @@ _AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
+# "aged 18 months": the unit after an age that "aged" introduces.
+_AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
 # "Ahn, 69, said": a bare age between commas after a name.
 _COMMA_AGE = regex.compile(r",\s*$")
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\s+(?:who|was|is|has|had|said|and)\b)")
@@ -40,7 +42,9 @@ def match(text: str, num: Num) -> Measure | None:
         return None  # a bare figure is an age only if a person's
     aged = _AGED_BEFORE.search(text, max(0, num.start - 8), num.start, timeout=TIMEOUT)
     if aged:
-        return Measure("age", aged.start(1), num.end, unit="year",
+        unit = _AGED_UNIT.match(text, num.end, min(len(text), num.end + 10))
+        return Measure("age", aged.start(1), unit.end() if unit else num.end,
+                       unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
     if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 3), num.start):
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 8)):
