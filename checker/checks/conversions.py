@@ -58,6 +58,7 @@ def _unit_as_written(claim: Claim) -> str:
 
 
 _LEADING_FIGURE = regex.compile(r"^[^A-Za-z°]*")
+_TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s.,]")  # words and symbols: "rs", "¥", "$"
 
 
 def _rate(claim: Claim, converted: Claim) -> tuple[float, float] | None:
@@ -128,9 +129,13 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
 
 def _check_range(rule: Rule, ctx: Context, pair: tuple[str, str], conv: _Conversion) -> None:
     """A draft's only conversion between two currencies, against the rates they have traded at."""
-    bounds = load("exchange_rates")["ranges"].get("/".join(pair))
+    rates = load("exchange_rates")
+    bounds = rates["ranges"].get("/".join(pair))
     if bounds is None or bounds[0] <= conv.rate[1] and conv.rate[0] <= bounds[1]:
         return
+    written = {token for claim in (conv.claim, conv.converted) for token in _TOKEN.findall(claim.text.lower())}
+    if written & set(rates["ambiguous"]):
+        return  # "25bn rupees ($250m)" is right in Sri Lankan rupees
     unit, other = conv.claim.unit, conv.converted.unit
     low, high = bounds if unit == pair[0] else (1 / bounds[1], 1 / bounds[0])
     flagged = _conversion_span(ctx, conv)
