@@ -211,11 +211,11 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
 
 
 def _points_back(text: str, claim: Claim) -> bool:
-    """"the 3,000 troops" points back at a figure given before; "the two countries" and
-    "the 16 films competing in ..." name particular members instead."""
+    """"the 3,000 troops" points back at a set named before; "the 16 films competing in
+    ..." names particular members instead."""
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start):
         return False
-    return (claim.low or 0) >= 10 and not _after(_RESTRICTED_AFTER, text, claim.quote_end)
+    return not _after(_RESTRICTED_AFTER, text, claim.quote_end)
 
 
 def _specific(claim: Claim) -> bool:
