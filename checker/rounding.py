@@ -9,8 +9,10 @@ from .model import Claim
 _FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def half_place(claim: Claim) -> float:
-    """Half the place of a figure's last significant digit, trailing zeros not counted."""
+def half_place(claim: Claim, *, zeros_count: bool = False) -> float:
+    """Half the place of a figure's last significant digit: "300,000" is ±50,000, as a
+    headline rounds. With ``zeros_count``, of its last written digit: "$100,000" is ±0.5,
+    as the sum a conversion starts from is meant; "$2bn" is ±0.5bn either way."""
     m = _FIRST_NUMBER.search(claim.text)
     if not m or claim.value is None:
         return 0.0
@@ -19,6 +21,8 @@ def half_place(claim: Claim) -> float:
     scale = claim.value / written if written else 1.0
     if "." in digits:
         place = 10.0 ** -len(digits.split(".")[1])
+    elif zeros_count or not written:
+        place = 1.0
     else:
-        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if written else 1.0
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0")))
     return 0.5 * place * abs(scale)

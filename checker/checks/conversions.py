@@ -64,10 +64,12 @@ _TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s.,]")  # words and symbols: "rs", "¥",
 def _rate(claim: Claim, converted: Claim) -> tuple[float, float] | None:
     """The exchange rates a sum and its bracketed conversion allow, in units of the
     conversion per unit of the sum, given the rounding of both as written ("$2bn (£1.05bn)":
-    0.42–0.70 GBP per USD; a hedge on the sum does not widen it), or None without figures."""
+    0.42–0.70 GBP per USD; "$100,000 (£52,000)" converts 100,000 itself, a conversion is
+    rounded; a hedge on the sum does not widen it), or None without figures."""
     if not claim.value or not converted.value:
         return None
-    low, high = (claim.value - half_place(claim), claim.value + half_place(claim))
+    rounding = half_place(claim, zeros_count=True)
+    low, high = claim.value - rounding, claim.value + rounding
     if low <= 0:
         return None
     return (converted.value - half_place(converted)) / high, (converted.value + half_place(converted)) / low
@@ -123,7 +125,7 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
         if len(keeping) < 2:
             continue  # no rate the draft keeps to: sums converted at the rates of their years
         for conv in conversions:
-            if conv not in keeping:
+            if not any(conv.agrees(o, tolerance) for o in keeping):
                 _report_rate(rule, ctx, conv, min(keeping, key=lambda o: abs(o.source.start - conv.source.start)))
 
 
