@@ -82,6 +82,8 @@ def test_not_money(text):
     ("1 m x 1 m", [("1 m", 1, "meter"), ("1 m", 1, "meter")]),
     ("she weighed 200 pounds", [("200 pounds", 200, "pound")]),
     ("a sub-10 second run in the mid-30C heat", [("10 second", 10, "second"), ("30C", 30, "degree_Celsius")]),
+    ("add 100g of flour to a 40t lorry", [("100g", 100, "gram"), ("40t", 40, "metric_ton")]),
+    ("5.5x10-3 kg/cm³ and 8x2^10 bits", [("5.5x10-3 kg/cm³", 0.0055, "kilogram / centimeter ** 3"), ("8x2^10 bits", 8192, "bit")]),
     ("299792458 m/s, or 10 km / h", [("299792458 m/s", 299792458, "meter / second"), ("10 km / h", 10, "kilometer / hour")]),
 ])
 def test_quantities(text, expected):

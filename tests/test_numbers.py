@@ -59,6 +59,14 @@ def _close(a, b):
     ("plus or minus 3", [("3", 3)]),
     ("2.0^3", [("2.0^3", 8)]),
     ("-3^--2", [("-3^--2", -9)]),
+    # scientific notation with a times sign, the exponent after a caret, a minus or in superscript
+    ("a factor of 2.48×10−5, or 3 × 10^8", [("2.48×10−5", 2.48e-5), ("3 × 10^8", 3e8)]),
+    ("5.5x10-3 and 6.02×10²³ and 3x10⁻⁴", [("5.5x10-3", 5.5e-3), ("6.02×10²³", 6.02e23), ("3x10⁻⁴", 3e-4)]),
+    ("exactly 8x2^10", [("8x2^10", 8192)]),
+    # without an exponent a times sign is a product or a size, not one figure
+    ("a 2 x 10 grid of 2048 * 1080", [("2", 2), ("10", 10), ("2048", 2048), ("1080", 1080)]),
+    # single letters after digits scale a figure in their own case only: "g" is a gram
+    ("a 3b deal, 10G and 100g", [("3b", 3e9), ("10G", 1e10), ("100", 100)]),
     ("it costs 7,50 here", [("7,50", 7.5)]),
     ("10.0.0.1", [("10", 10), ("0", 0), ("0", 0), ("1", 1)]),
     # words that are not numbers here

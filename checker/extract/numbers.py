@@ -63,6 +63,10 @@ def _alt(words) -> str:
 _WORD_ALT = _alt([*UNITS, *TENS, *SCALES, *DOZEN, *ORDINALS, *_ORDINAL_PLURALS])
 _DSCALE_ALT = _alt([*SCALES, *DOZEN])
 
+# Scientific notation with a times sign: "3 × 10^8", "8x2^10", and "2.48×10−5",
+# "6.02×10²³" (a superscript exponent, or one whose superscript was lost in copying).
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TIMES_POWER = r"[^\S\n]?[×x*][^\S\n]?(?:\d+\^[-+−]?\d+|10(?:[-−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)"
 # A digit figure: sign, thousands groups (comma or thin/normal space) or a European
 # decimal comma ("5,00"), decimals, exponent ("1.3e6", "-1.1^+23").
 DIGITS = (
@@ -70,7 +74,7 @@ DIGITS = (
     r"(?:[-−–]\s?(?=\d))?"
     r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))"
     r"(?:\.\d+)?"
-    r"(?:[eE][-+]?\d+|\^[-+]{0,2}\d+)?"
+    rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
 )
 # "1/2", "2  1/4", "- 1 4/5"; a slash run ("5/17/2018") is a date or a code.
 _FRACTION = r"(?<![\w.,/])(?:[-−–]\s?)?(?:(?P<whole>\d+)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
@@ -88,10 +92,11 @@ _CODE = (
 _DOTTED = r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w.]|,\d)"
 _DIGIT_RUN = regex.compile(r"\d+")
 # Scale written after digits, attached or spaced; single letters only attached
-# (except k/K/M), so "10 m" stays a length.
+# (except k/K/M), so "10 m" stays a length, and in their own case: "100g" and
+# "40t" are grams and tonnes.
 _SCALE_AFTER = (
     r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakh|crore|bn|bln|tln|mln|mn|tn|k|K|M)"
-    r"|(?:b|B|G|T|m))(?![\w])"
+    r"|(?-i:b|B|G|T|m))(?![\w])"
 )
 _GAP = r"[^\S\n]"  # a number never runs across a line break
 # Digits and words are scanned apart: one alternation of both is several times slower.
@@ -134,6 +139,11 @@ class Num:
 def _digits_value(s: str) -> float | None:
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
+    times = _TIMES.search(s, 1)
+    if times:  # "2.48×10-5": the mantissa times the power
+        mantissa, power = _digits_value(s[:times.start()]), _power_value(s[times.end():])
+        # to 15 digits, as written: 2.48 * 1e-5 is 2.4800000000000003e-05 in floats
+        return None if mantissa is None or power is None else float(f"{mantissa * power:.15g}")
     power = None
     if "^" in s:  # "-1.1^--23": the signs of the exponent multiply
         s, exponent = s.split("^")
@@ -152,6 +162,17 @@ def _digits_value(s: str) -> float | None:
         except (OverflowError, ZeroDivisionError):
             return None
     return value if math.isfinite(value) else None  # "1e400" is no figure
+
+
+_TIMES = regex.compile(r"[×xX*]")
+
+
+def _power_value(s: str) -> float | None:
+    """"2^10", "10-5", "10²³" after a times sign."""
+    s = s.translate(_SUPERSCRIPTS)
+    if "^" not in s:
+        s = s[:2] + "^" + s[2:]  # only 10 is written without a caret
+    return _digits_value(s)
 
 
 def _places(s: str) -> int:
