@@ -84,6 +84,18 @@ def test_not_money(text):
     ("a sub-10 second run in the mid-30C heat", [("10 second", 10, "second"), ("30C", 30, "degree_Celsius")]),
     ("add 100g of flour to a 40t lorry", [("100g", 100, "gram"), ("40t", 40, "metric_ton")]),
     ("5.5x10-3 kg/cm³ and 8x2^10 bits", [("5.5x10-3 kg/cm³", 0.0055, "kilogram / centimeter ** 3"), ("8x2^10 bits", 8192, "bit")]),
+    ("it was 40 deg celsius, or 104 Fahrenheit; 6 deg c", [("40 deg celsius", 40, "degree_Celsius"),
+     ("104 Fahrenheit", 104, "degree_Fahrenheit"), ("6 deg c", 6, "degree_Celsius")]),
+    ("3 kilo meters, a 20 dm pole, 2 hundredweight", [("3 kilo meters", 3, "kilometer"), ("20 dm", 20, "decimeter"),
+     ("2 hundredweight", 2, "hundredweight")]),
+    # a figure completed in the next smaller unit, in the first unit
+    ("he is 5 ft 2 in, or 5 feet 2 inches", [("5 ft 2 in", 5.166667, "foot"), ("5 feet 2 inches", 5.166667, "foot")]),
+    ("the 6ft 10in striker; she weighed 7lb 3oz", [("6ft 10in", 6.833333, "foot"), ("7lb 3oz", 7.1875, "pound")]),
+    ("it took 2 hours and 30 minutes", [("2 hours and 30 minutes", 2.5, "hour")]),
+    # ... and only when the rest is less than one of the first unit
+    ("5 feet 14 inches", [("5 feet", 5, "foot"), ("14 inches", 14, "inch")]),
+    # a stated margin: the figure's value, the margin as its interval
+    ("It weighs 2,000.45±0.01 pounds", [("2,000.45±0.01 pounds", 2000.45, "pound")]),
     ("299792458 m/s, or 10 km / h", [("299792458 m/s", 299792458, "meter / second"), ("10 km / h", 10, "kilometer / hour")]),
 ])
 def test_quantities(text, expected):
@@ -117,10 +129,34 @@ def test_not_quantities(text):
     ("Treatment was reduced from 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", 44, 50, "milligram")),
     ("a conceptualized 8- to 16-meter telescope", ("8- to 16-meter", 8, 16, "meter")),
     ("the LHC smashed them at 3.5–4.0 TeV", ("3.5–4.0 TeV", 3.5, 4.0, "teraelectron_volt")),
+    # a hyphen spaced from the first figure only is a dash when the figures rise
+    ("the EF 75 -300mm lens", ("75 -300mm", 75, 300, "millimeter")),
 ])
 def test_measure_ranges(text, expected):
     [claim] = [c for c in extract(text) if c.kind == "quantity"]
     assert (claim.text, claim.low, claim.high, claim.unit, claim.value) == (*expected, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a length of 5.2 +/- 0.3 mm", ("quantity", "5.2 +/- 0.3 mm", 5.2, 4.9, 5.5)),
+    ("5 mm ± 0.2 mm", ("quantity", "5 mm ± 0.2 mm", 5, 4.8, 5.2)),
+    ("a margin of 3 ± 1", ("number", "3 ± 1", 3, 2, 4)),
+])
+def test_a_stated_margin_is_the_interval(text, expected):
+    [claim] = extract(text)
+    assert (claim.kind, claim.text, claim.value, round(claim.low, 9), round(claim.high, 9)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FTSE 100 -0.5%", [("100", 100), ("-0.5%", -0.5)]),  # an index and its fall
+    ("Woods 68 -4", [("68", 68), ("-4", -4)]),  # a round and its score to par
+])
+def test_a_spaced_sign_that_does_not_make_a_rising_range_stays_a_sign(text, expected):
+    assert [(c.text, c.value) for c in extract(text)] == expected
+
+
+def test_a_compound_time_before_ago_is_no_duration():
+    assert _found("2 hours 30 minutes ago", "quantity") == []
 
 
 def test_a_measure_span_leaves_its_hedge_out():

@@ -42,7 +42,8 @@ def build(text: str, nums: list[Num]) -> list[Claim]:
         if claims and nums[i].start < claims[-1].end:
             i += 1  # read as part of the claim before ("4e14 s-1", "one dollar and one")
             continue
-        claim, used = _range(text, nums, measures, i) or _single(text, nums[i], measures[i])
+        claim, used = _tolerance(text, nums, measures, i) or _range(text, nums, measures, i) \
+            or _single(text, nums[i], measures[i])
         if claim is not None:
             claims.append(claim)
         i += used
@@ -93,6 +94,30 @@ def _single(text: str, num: Num, measure: Measure | None) -> tuple[Claim | None,
     return claim, 1
 
 
+_PLUS_MINUS = regex.compile(r"\s*(?:±|\+/[-−])\s*")
+
+
+def _tolerance(text: str, nums: list[Num], measures: list, i: int):
+    """"2,000.45±0.01 pounds", "5.2 +/- 0.3": a figure and its stated margin, the unit
+    written once after the margin or after both."""
+    if i + 1 >= len(nums):
+        return None
+    a, b = nums[i], nums[i + 1]
+    ma, mb = measures[i], measures[i + 1]
+    if ma and not (mb and ma.kind == mb.kind and ma.unit == mb.unit) or mb and mb.start != b.start \
+            or mb and mb.value is not None or b.value < 0:
+        return None
+    if not _PLUS_MINUS.fullmatch(text, ma.end if ma else a.end, b.start, timeout=TIMEOUT):
+        return None
+    end = mb.end if mb else b.end
+    if not mb and (end < len(text) and _GLUED.match(text, end)):
+        return None
+    claim = Claim(kind=mb.kind if mb else "number", text=text[a.start:end], start=a.start, end=end,
+                  value=a.value, unit=_unit(mb), extra=dict(mb.extra) if mb else {})
+    _hedge(text, claim, a.value - b.value, a.value + b.value)
+    return claim, 2
+
+
 def _range(text: str, nums: list[Num], measures: list, i: int):
     if i + 1 >= len(nums):
         return None
@@ -101,6 +126,9 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     a_end = ma.end if ma else a.end
     # "£3m-£4m", "$24-$26": the joiner runs up to the second figure's currency sign.
     b_start = mb.start if mb else b.start
+    b_value = b.value
+    if _dash_not_sign(text, a, b, ma, mb, a_end):
+        b_start, b_value = b.start + 1, -b.value
     joiner = _JOINER.fullmatch(text, a_end, b_start, timeout=TIMEOUT)
     if not joiner:
         return None
@@ -116,7 +144,7 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         return None
     if ma and not mb:
         return None
-    low, high = a.value, b.value
+    low, high = a.value, b_value
     if mb is not None and mb.value is not None and b.value:  # "50p to 70p"
         low, high = (ma.value if ma and ma.value is not None else low * mb.value / b.value), mb.value
     # "10 to 12 million": the scale written once applies to both.
@@ -156,6 +184,14 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         claim.quote_start = hedge.start
     _subject(text, claim)
     return claim, 2
+
+
+def _dash_not_sign(text: str, a: Num, b: Num, ma, mb, a_end: int) -> bool:
+    """"75 -300mm": a hyphen spaced from the first figure only, before the second's
+    unit, is a range's dash when the figures then rise; "FTSE 100 -0.5%" and a golfer's
+    "68 -4" keep their sign."""
+    return ma is None and mb is not None and mb.value is None and mb.start == b.start \
+        and text[b.start] in "-–" and a_end < b.start and text[a_end:b.start].isspace() and 0 <= a.value < -b.value
 
 
 def _unscaled(text: str, num: Num) -> float:

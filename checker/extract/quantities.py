@@ -46,7 +46,8 @@ def _lexicon():
             "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
-            "calendar": set(data["calendar"]), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
+            "calendar": set(data["calendar"]), "compound": data["compound"],
+            "compound_rest": regex.compile(r"[^\S\n]+(?:and[^\S\n]+)?(\d+(?:\.\d+)?)(?![\d,])", regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
 @cache
@@ -84,7 +85,27 @@ def match(text: str, num: Num) -> Measure | None:
             expr, end, rated = f"({expr}) / ({denominator})", rate.end(), "/" in rate.group(0)
     if not _plausible(text, num, m, lex, rated):
         return None
-    return Measure("quantity", num.start, end, unit=expr)
+    compound = _compound(text, num, expr, end, lex)
+    if compound is None:
+        return Measure("quantity", num.start, end, unit=expr)
+    end, value = compound
+    if expr in lex["calendar"] and lex["ago"].match(text, end):
+        return None
+    return Measure("quantity", num.start, end, unit=expr, value=value)
+
+
+def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float] | None:
+    """"5ft 2in", "7lb 3oz", "2 hours 30 minutes": the rest of the figure in the next
+    smaller unit, less than one of the first. Returns the end and the value in the first."""
+    smaller = lex["compound"].get(expr)
+    rest = lex["compound_rest"].match(text, end, min(len(text), end + 24), timeout=TIMEOUT) if smaller else None
+    if rest is None:
+        return None
+    m = lex["head"].match(text, rest.end(), min(len(text), rest.end() + 24), timeout=TIMEOUT)
+    if m is None or m.group("open") or _unit_expr(m, lex) != smaller:
+        return None
+    part = float(rest.group(1)) * registry().Quantity(1, smaller).to(expr).magnitude
+    return (m.end(), num.value + part) if part < 1 else None
 
 
 def _unit_expr(m, lex) -> str | None:
