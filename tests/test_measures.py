@@ -88,6 +88,9 @@ def test_not_money(text):
      ("104 Fahrenheit", 104, "degree_Fahrenheit"), ("6 deg c", 6, "degree_Celsius")]),
     ("3 kilo meters, a 20 dm pole, 2 hundredweight", [("3 kilo meters", 3, "kilometer"), ("20 dm", 20, "decimeter"),
      ("2 hundredweight", 2, "hundredweight")]),
+    ("it took 2½ hours; a 10 kΩ resistor and a 5 μs pulse", [("2½ hours", 2.5, "hour"), ("10 kΩ", 10, "kiloohm"),
+     ("5 μs", 5, "microsecond")]),
+    ("matter at absolute zero", [("absolute zero", 0, "kelvin")]),
     # a figure completed in the next smaller unit, in the first unit
     ("he is 5 ft 2 in, or 5 feet 2 inches", [("5 ft 2 in", 5.166667, "foot"), ("5 feet 2 inches", 5.166667, "foot")]),
     ("the 6ft 10in striker; she weighed 7lb 3oz", [("6ft 10in", 6.833333, "foot"), ("7lb 3oz", 7.1875, "pound")]),

@@ -63,6 +63,9 @@ def _close(a, b):
     ("a factor of 2.48×10−5, or 3 × 10^8", [("2.48×10−5", 2.48e-5), ("3 × 10^8", 3e8)]),
     ("5.5x10-3 and 6.02×10²³ and 3x10⁻⁴", [("5.5x10-3", 5.5e-3), ("6.02×10²³", 6.02e23), ("3x10⁻⁴", 3e-4)]),
     ("exactly 8x2^10", [("8x2^10", 8192)]),
+    # vulgar fractions, after a whole number or alone
+    ("a 1½ mile walk, -1¾ and ¾ of voters", [("1½", 1.5), ("-1¾", -1.75), ("¾", 0.75)]),
+    ("2½ million", [("2½ million", 2.5e6)]),
     # without an exponent a times sign is a product or a size, not one figure
     ("a 2 x 10 grid of 2048 * 1080", [("2", 2), ("10", 10), ("2048", 2048), ("1080", 1080)]),
     # single letters after digits scale a figure in their own case only: "g" is a gram

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -67,12 +68,15 @@ _DSCALE_ALT = _alt([*SCALES, *DOZEN])
 # "6.02×10²³" (a superscript exponent, or one whose superscript was lost in copying).
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _TIMES_POWER = r"[^\S\n]?[×x*][^\S\n]?(?:\d+\^[-+−]?\d+|10(?:[-−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)"
+# Vulgar fractions, alone ("¾") or after a whole number ("2½"), as news copy prints them.
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # A digit figure: sign, thousands groups (comma or thin/normal space) or a European
 # decimal comma ("5,00"), decimals, exponent ("1.3e6", "-1.1^+23").
 DIGITS = (
     r"(?<![\w.,/])"
     r"(?:[-−–]\s?(?=\d))?"
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
+    rf"|\d*[{_VULGAR}]|\d+|(?=\.\d))"
     r"(?:\.\d+)?"
     rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
 )
@@ -139,6 +143,13 @@ class Num:
 def _digits_value(s: str) -> float | None:
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
+    if s[-1:] in _VULGAR:  # "2½", "-1¾", "½"
+        whole = s[:-1] or "0"
+        whole_value = 0.0 if whole in "-" else _digits_value(whole)
+        if whole_value is None:
+            return None
+        part = unicodedata.numeric(s[-1])
+        return whole_value - part if whole.startswith("-") else whole_value + part
     times = _TIMES.search(s, 1)
     if times:  # "2.48×10-5": the mantissa times the power
         mantissa, power = _digits_value(s[:times.start()]), _power_value(s[times.end():])
@@ -273,7 +284,8 @@ def _digit_number(text: str, m) -> Num | None:
         end = m.end("dscale")
     if scale != 1.0:
         precision = 0.5 * 10 ** -_places(digits) * scale
-    return Num(m.start(), end, value * scale, "digits", precision)
+    written = "fraction" if digits[0] in _VULGAR else "digits"  # "¾ of voters" is a share
+    return Num(m.start(), end, value * scale, written, precision)
 
 
 # --- number words -------------------------------------------------------------

@@ -46,7 +46,7 @@ def _lexicon():
             "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
-            "calendar": set(data["calendar"]), "compound": data["compound"],
+            "calendar": set(data["calendar"]), "compound": data["compound"], "named": data["named"],
             "compound_rest": regex.compile(r"[^\S\n]+(?:and[^\S\n]+)?(\d+(?:\.\d+)?)(?![\d,])", regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
@@ -66,6 +66,11 @@ def canonical(expr: str) -> str:
 
 def match(text: str, num: Num) -> Measure | None:
     lex = _lexicon()
+    if num.written == "words":
+        for phrase, unit in lex["named"].items():
+            start = num.end - len(phrase)
+            if start >= 0 and text[start:num.end].lower() == phrase and not text[start - 1:start].isalnum():
+                return Measure("quantity", start, num.end, unit=unit)
     if _code_or_clock_before(text, num.start):
         return None
     limit = min(len(text), num.end + 48)
