@@ -30,6 +30,7 @@ def _found(text, kind):
     ("It costs one dollar and one and one point.", [("one dollar and one", 1.01, "USD")]),
     ("It may need one kuai and five mao five.", [("one kuai and five mao five", 1.55, "CNY")]),
     ("20 dollars and 50 people", [("20 dollars", 20, "USD")]),
+    ("she earns 300 pounds per week", [("300 pounds", 300, "GBP")]),
     # Minor units alone are reported as written, with the exchanges' code.
     ("shares closed at 873p, up 50 cents", [("873p", 873, "GBX"), ("50 cents", 50, "USX")]),
     ("a dividend of 70 euro cents", [("70 euro cents", 0.7, "EUR")]),
@@ -91,6 +92,10 @@ def test_not_money(text):
     ("it took 2½ hours; a 10 kΩ resistor and a 5 μs pulse", [("2½ hours", 2.5, "hour"), ("10 kΩ", 10, "kiloohm"),
      ("5 μs", 5, "microsecond")]),
     ("matter at absolute zero", [("absolute zero", 0, "kelvin")]),
+    ("sea levels rise 3.2 mm/yr", [("3.2 mm/yr", 3.2, "millimeter / year")]),
+    ("a pressure of 12 pounds per square inch", [("12 pounds per square inch", 12, "pound / inch ** 2")]),
+    # a spaced "m" converted in brackets is a length
+    ("Everest is 8,848 m (29,029 ft) high", [("8,848 m", 8848, "meter"), ("29,029 ft", 29029, "foot")]),
     # a figure completed in the next smaller unit, in the first unit
     ("he is 5 ft 2 in, or 5 feet 2 inches", [("5 ft 2 in", 5.166667, "foot"), ("5 feet 2 inches", 5.166667, "foot")]),
     ("the 6ft 10in striker; she weighed 7lb 3oz", [("6ft 10in", 6.833333, "foot"), ("7lb 3oz", 7.1875, "pound")]),

@@ -177,11 +177,16 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
     return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end(), symbol)
 
 
+# "8,848 m (29,029 ft)": converted in brackets into another unit.
+_CONVERSION_AFTER = regex.compile(r"\s*\(\s*[\d.,]*\d\s?[A-Za-z°µμ]")
+
+
 def _clearly_measure(text: str, end: int, symbol: str) -> bool:
-    # "1 m 1 m", "1 m x 1 m", "2 in." or "2.1 pm." at a sentence end read as units;
+    # "1 m 1 m", "1 m x 1 m", "2 in." or "2.1 pm." at a sentence end, or "8,848 m (29,029
+    # ft)" read as units;
     # "in" before a figure is the preposition ("250,000 in 2005").
     rest = text[end:end + 8]
-    if rest == "" or rest[0] in ".,;)":
+    if rest == "" or rest[0] in ".,;)" or _CONVERSION_AFTER.match(text, end, end + 24):
         return True
     after = regex.match(r"\s+(x|×|\d|tall|long|high|wide|deep)\b", rest)
     return after is not None and not (symbol == "in" and after.group(1).isdigit())
