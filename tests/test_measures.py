@@ -100,6 +100,11 @@ def test_not_money(text):
     ("he is 5 ft 2 in, or 5 feet 2 inches", [("5 ft 2 in", 5.166667, "foot"), ("5 feet 2 inches", 5.166667, "foot")]),
     ("the 6ft 10in striker; she weighed 7lb 3oz", [("6ft 10in", 6.833333, "foot"), ("7lb 3oz", 7.1875, "pound")]),
     ("it took 2 hours and 30 minutes", [("2 hours and 30 minutes", 2.5, "hour")]),
+    # a unit and a fraction of it, and a fraction of one unit
+    ("an hour and a half, a mile and a quarter; two hours and a half",
+     [("an hour and a half", 1.5, "hour"), ("a mile and a quarter", 1.25, "mile"), ("two hours and a half", 2.5, "hour")]),
+    ("half an hour, three quarters of a mile, one hundredth of a second",
+     [("half an hour", 0.5, "hour"), ("three quarters of a mile", 0.75, "mile"), ("one hundredth of a second", 0.01, "second")]),
     # ... and only when the rest is less than one of the first unit
     ("5 feet 14 inches", [("5 feet", 5, "foot"), ("14 inches", 14, "inch")]),
     # a stated margin: the figure's value, the margin as its interval
@@ -163,8 +168,9 @@ def test_a_spaced_sign_that_does_not_make_a_rising_range_stays_a_sign(text, expe
     assert [(c.text, c.value) for c in extract(text)] == expected
 
 
-def test_a_compound_time_before_ago_is_no_duration():
-    assert _found("2 hours 30 minutes ago", "quantity") == []
+@pytest.mark.parametrize("text", ["2 hours 30 minutes ago", "a year and a half ago", "half a point", "an apple and a half"])
+def test_no_duration_or_no_unit(text):
+    assert _found(text, "quantity") == []
 
 
 def test_a_measure_span_leaves_its_hedge_out():

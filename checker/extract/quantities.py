@@ -78,7 +78,14 @@ def match(text: str, num: Num) -> Measure | None:
     period = _unit_expr(m, lex) if m else None
     if period is not None and _parses(f"1 / ({period})"):
         return Measure("quantity", num.start, m.end(), unit=f"1 / ({period})")
-    m = lex["head"].match(text, num.end, limit, timeout=TIMEOUT)
+    unit_at = num.end
+    if num.written == "fraction":
+        lead = _unit_and_before(text, num, lex)
+        if lead is not None:
+            return lead
+        of = _OF_AN.match(text, num.end, limit, timeout=TIMEOUT)
+        unit_at = of.end() if of else unit_at  # "half an hour", "a quarter of a mile"
+    m = lex["head"].match(text, unit_at, limit, timeout=TIMEOUT)
     expr = _unit_expr(m, lex) if m else None
     if expr is None or expr in lex["calendar"] and lex["ago"].match(text, m.end()):
         return None
@@ -99,9 +106,34 @@ def match(text: str, num: Num) -> Measure | None:
     return Measure("quantity", num.start, end, unit=expr, value=value)
 
 
+# After a fraction, the article of its unit: "half an hour", "three quarters of a mile".
+_OF_AN = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])", regex.IGNORECASE)
+_ARTICLE = regex.compile(r"\b(?:an?)\b", regex.IGNORECASE)
+_AND = regex.compile(r"[^\S\n]+and[^\S\n]+", regex.IGNORECASE)
+_AND_A = regex.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+(half|quarter)\b", regex.IGNORECASE)
+
+
+def _unit_and_before(text: str, num: Num, lex) -> Measure | None:
+    """"an hour and a half", "a mile and a quarter": one unit and the fraction after it."""
+    if text[num.start] not in "aA":
+        return None
+    for article in _ARTICLE.finditer(text, max(0, num.start - 40), num.start):
+        m = lex["head"].match(text, article.end(), num.start, timeout=TIMEOUT)
+        if m and m.group("sep") and _AND.fullmatch(text, m.end(), num.start, timeout=TIMEOUT):
+            expr = _unit_expr(m, lex)
+            if expr is None or expr in lex["calendar"] and lex["ago"].match(text, num.end):
+                return None
+            return Measure("quantity", article.start(), num.end, unit=expr, value=1 + num.value)
+    return None
+
+
 def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float] | None:
     """"5ft 2in", "7lb 3oz", "2 hours 30 minutes": the rest of the figure in the next
-    smaller unit, less than one of the first. Returns the end and the value in the first."""
+    smaller unit, less than one of the first; "two hours and a half". Returns the end
+    and the value in the first unit."""
+    half = _AND_A.match(text, end, min(len(text), end + 24), timeout=TIMEOUT)
+    if half:
+        return half.end(), num.value + (0.5 if half.group(1).lower() == "half" else 0.25)
     smaller = lex["compound"].get(expr)
     rest = lex["compound_rest"].match(text, end, min(len(text), end + 24), timeout=TIMEOUT) if smaller else None
     if rest is None:
