@@ -92,6 +92,8 @@ def test_not_money(text):
     ("it took 2½ hours; a 10 kΩ resistor and a 5 μs pulse", [("2½ hours", 2.5, "hour"), ("10 kΩ", 10, "kiloohm"),
      ("5 μs", 5, "microsecond")]),
     ("matter at absolute zero", [("absolute zero", 0, "kelvin")]),
+    ("a strength of 500 MPa at 760 Torr, 100 µSv and 4.5 Gyr",
+     [("500 MPa", 500, "megapascal"), ("760 Torr", 760, "torr"), ("100 µSv", 100, "microsievert"), ("4.5 Gyr", 4.5, "gigayear")]),
     ("sea levels rise 3.2 mm/yr", [("3.2 mm/yr", 3.2, "millimeter / year")]),
     ("a pressure of 12 pounds per square inch", [("12 pounds per square inch", 12, "pound / inch ** 2")]),
     # a spaced "m" converted in brackets is a length
