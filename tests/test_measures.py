@@ -94,6 +94,7 @@ def test_not_money(text):
     ("matter at absolute zero", [("absolute zero", 0, "kelvin")]),
     ("a strength of 500 MPa at 760 Torr, 100 µSv and 4.5 Gyr",
      [("500 MPa", 500, "megapascal"), ("760 Torr", 760, "torr"), ("100 µSv", 100, "microsievert"), ("4.5 Gyr", 4.5, "gigayear")]),
+    ("a 70-miles-per-hour limit", [("70-miles-per-hour", 70, "mile / hour")]),
     ("sea levels rise 3.2 mm/yr", [("3.2 mm/yr", 3.2, "millimeter / year")]),
     ("a pressure of 12 pounds per square inch", [("12 pounds per square inch", 12, "pound / inch ** 2")]),
     # a spaced "m" converted in brackets is a length
@@ -107,6 +108,7 @@ def test_not_money(text):
      [("an hour and a half", 1.5, "hour"), ("a mile and a quarter", 1.25, "mile"), ("two hours and a half", 2.5, "hour")]),
     ("half an hour, three quarters of a mile, one hundredth of a second",
      [("half an hour", 0.5, "hour"), ("three quarters of a mile", 0.75, "mile"), ("one hundredth of a second", 0.01, "second")]),
+    ("the 5-foot-10 guard and a 6-foot-2-inch forward", [("5-foot-10", 5.833333, "foot"), ("6-foot-2-inch", 6.166667, "foot")]),
     # ... and only when the rest is less than one of the first unit
     ("5 feet 14 inches", [("5 feet", 5, "foot"), ("14 inches", 14, "inch")]),
     # a stated margin: the figure's value, the margin as its interval

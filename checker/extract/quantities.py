@@ -37,7 +37,9 @@ def _lexicon():
     # ("3-inch"), or a bracket ("20 (kg)"), which then closes right after the unit.
     head = regex.compile(
         rf"(?P<sep>\s?(?P<open>[(\[{{])|\s?-\s?|\s{{0,2}})(?:{unit})(?(open)[)\]}}])", regex.V0)
-    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern(data['per'])})\s+)(?:{unit})", regex.V0)
+    # A rate: "W/min", "metres per second", "miles-per-hour".
+    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern(data['per'])})\s+|-(?i:{phrase_pattern(data['per'])})-)(?:{unit})",
+                        regex.V0)
     frequency = regex.compile(
         rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern(data['frequency_per'])})\s+(?:{unit})",
         regex.V0)
@@ -47,7 +49,8 @@ def _lexicon():
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
             "calendar": set(data["calendar"]), "compound": data["compound"], "named": data["named"],
-            "compound_rest": regex.compile(r"[^\S\n]+(?:and[^\S\n]+)?(\d+(?:\.\d+)?)(?![\d,])", regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
+            "compound_rest": regex.compile(r"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+)?)(?![\d,])",
+                                           regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
 @cache
@@ -106,6 +109,7 @@ def match(text: str, num: Num) -> Measure | None:
     return Measure("quantity", num.start, end, unit=expr, value=value)
 
 
+_WORD_AFTER = regex.compile(r"[-–.]?\w")
 # After a fraction, the article of its unit: "half an hour", "three quarters of a mile".
 _OF_AN = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"\b(?:an?)\b", regex.IGNORECASE)
@@ -129,8 +133,8 @@ def _unit_and_before(text: str, num: Num, lex) -> Measure | None:
 
 def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float] | None:
     """"5ft 2in", "7lb 3oz", "2 hours 30 minutes": the rest of the figure in the next
-    smaller unit, less than one of the first; "two hours and a half". Returns the end
-    and the value in the first unit."""
+    smaller unit, less than one of the first, which a hyphen may leave unwritten
+    ("6-foot-2"); "two hours and a half". Returns the end and the value in the first unit."""
     half = _AND_A.match(text, end, min(len(text), end + 24), timeout=TIMEOUT)
     if half:
         return half.end(), num.value + (0.5 if half.group(1).lower() == "half" else 0.25)
@@ -139,10 +143,14 @@ def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float
     if rest is None:
         return None
     m = lex["head"].match(text, rest.end(), min(len(text), rest.end() + 24), timeout=TIMEOUT)
-    if m is None or m.group("open") or _unit_expr(m, lex) != smaller:
+    if m is not None and not m.group("open") and _unit_expr(m, lex) == smaller:
+        end = m.end()
+    elif m is None and rest.group("hyphen") and not _WORD_AFTER.match(text, rest.end()):
+        end = rest.end()
+    else:
         return None
-    part = float(rest.group(1)) * registry().Quantity(1, smaller).to(expr).magnitude
-    return (m.end(), num.value + part) if part < 1 else None
+    part = float(rest.group(2)) * registry().Quantity(1, smaller).to(expr).magnitude
+    return (end, num.value + part) if part < 1 else None
 
 
 def _unit_expr(m, lex) -> str | None:
