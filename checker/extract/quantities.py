@@ -37,12 +37,13 @@ def _lexicon():
     # ("3-inch"), or a bracket ("20 (kg)"), which then closes right after the unit.
     head = regex.compile(
         rf"(?P<sep>\s?(?P<open>[(\[{{])|\s?-\s?|\s{{0,2}})(?:{unit})(?(open)[)\]}}])", regex.V0)
-    # A rate: "W/min", "metres per second", "miles-per-hour".
-    per = regex.compile(rf"(?:\s*/\s*|\s+(?i:{phrase_pattern(data['per'])})\s+|-(?i:{phrase_pattern(data['per'])})-)(?:{unit})",
-                        regex.V0)
+    # What joins a second unit to the first, which `head` then reads (one compiled copy
+    # of the unit alternation, the costly part, serves all three): a rate ("W/min",
+    # "metres per second", "miles-per-hour") and a frequency ("four times a week").
+    per_words = phrase_pattern(data["per"])
+    per = regex.compile(rf"\s*/\s*|\s+(?i:{per_words})\s+|-(?i:{per_words})-", regex.V0)
     frequency = regex.compile(
-        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern(data['frequency_per'])})\s+(?:{unit})",
-        regex.V0)
+        rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern(data['frequency_per'])})\s+", regex.V0)
     return {"exact": {_squash(k): v for k, v in exact.items()},
             "words": {_squash(k).lower(): v for k, v in words.items()},
             "head": head, "per": per, "frequency": frequency,
@@ -77,7 +78,7 @@ def match(text: str, num: Num) -> Measure | None:
     if _code_or_clock_before(text, num.start):
         return None
     limit = min(len(text), num.end + 48)
-    m = lex["frequency"].match(text, num.end, limit, timeout=TIMEOUT)
+    _, m = _unit_after(lex["frequency"], text, num.end, limit, lex)
     period = _unit_expr(m, lex) if m else None
     if period is not None and _parses(f"1 / ({period})"):
         return Measure("quantity", num.start, m.end(), unit=f"1 / ({period})")
@@ -94,10 +95,10 @@ def match(text: str, num: Num) -> Measure | None:
         return None
     end, rated = m.end(), False
     if "/" not in expr and not m.group("open"):
-        rate = lex["per"].match(text, end, limit, timeout=TIMEOUT)
+        joiner, rate = _unit_after(lex["per"], text, end, limit, lex)
         denominator = _unit_expr(rate, lex) if rate else None
         if denominator is not None and _parses(f"({expr}) / ({denominator})"):
-            expr, end, rated = f"({expr}) / ({denominator})", rate.end(), "/" in rate.group(0)
+            expr, end, rated = f"({expr}) / ({denominator})", rate.end(), "/" in joiner.group(0)
     if not _plausible(text, num, m, lex, rated):
         return None
     compound = _compound(text, num, expr, end, lex)
@@ -107,6 +108,13 @@ def match(text: str, num: Num) -> Measure | None:
     if expr in lex["calendar"] and lex["ago"].match(text, end):
         return None
     return Measure("quantity", num.start, end, unit=expr, value=value)
+
+
+def _unit_after(joiner, text: str, pos: int, limit: int, lex):
+    """The joiner at ``pos`` and the unit right after it, or (None, None)."""
+    j = joiner.match(text, pos, limit, timeout=TIMEOUT)
+    m = lex["head"].match(text, j.end(), limit, timeout=TIMEOUT) if j else None
+    return (j, m) if m else (None, None)
 
 
 _WORD_AFTER = regex.compile(r"[-–.]?\w")
