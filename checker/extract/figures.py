@@ -104,10 +104,11 @@ def _tolerance(text: str, nums: list[Num], measures: list, i: int):
         return None
     a, b = nums[i], nums[i + 1]
     ma, mb = measures[i], measures[i + 1]
+    gap = text[ma.end if ma else a.end:b.start]
+    if "±" not in gap and "+/" not in gap or not _PLUS_MINUS.fullmatch(gap, timeout=TIMEOUT):
+        return None
     if ma and not (mb and ma.kind == mb.kind and ma.unit == mb.unit) or mb and mb.start != b.start \
             or mb and mb.value is not None or b.value < 0:
-        return None
-    if not _PLUS_MINUS.fullmatch(text, ma.end if ma else a.end, b.start, timeout=TIMEOUT):
         return None
     end = mb.end if mb else b.end
     if not mb and (end < len(text) and _GLUED.match(text, end)):

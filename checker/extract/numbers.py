@@ -68,15 +68,19 @@ _DSCALE_ALT = _alt([*SCALES, *DOZEN])
 # "6.02×10²³" (a superscript exponent, or one whose superscript was lost in copying).
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _TIMES_POWER = r"[^\S\n]?[×x*][^\S\n]?(?:\d+\^[-+−]?\d+|10(?:[-−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)"
-# Vulgar fractions, alone ("¾") or after a whole number ("2½"), as news copy prints them.
+# Vulgar fractions after a whole number ("2½") or alone ("¾"), as news copy prints them;
+# alone they are looked for only in a text that has one (a costly first character for
+# the digit scan).
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_VULGAR_CHARS = frozenset(_VULGAR)
+_VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
 # A digit figure: sign, thousands groups (comma or thin/normal space) or a European
 # decimal comma ("5,00"), decimals, exponent ("1.3e6", "-1.1^+23").
 DIGITS = (
     r"(?<![\w.,/])"
     r"(?:[-−–]\s?(?=\d))?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
-    rf"|\d*+[{_VULGAR}]|\d+|(?=\.\d))"
+    rf"|\d+[{_VULGAR}]?|(?=\.\d))"
     r"(?:\.\d+)?"
     rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
 )
@@ -143,14 +147,13 @@ class Num:
 def _digits_value(s: str) -> float | None:
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
-    if s[-1:] in _VULGAR:  # "2½", "-1¾", "½"
-        whole = s[:-1] or "0"
-        whole_value = 0.0 if whole in "-" else _digits_value(whole)
-        if whole_value is None:
+    if s[-1:] in _VULGAR_CHARS:  # "2½", "-1¾"
+        whole = _digits_value(s[:-1])
+        if whole is None:
             return None
         part = unicodedata.numeric(s[-1])
-        return whole_value - part if whole.startswith("-") else whole_value + part
-    times = _TIMES.search(s, 1)
+        return whole - part if s.startswith("-") else whole + part
+    times = None if _TIMES_SIGNS.isdisjoint(s) else _TIMES.search(s, 1)
     if times:  # "2.48×10-5": the mantissa times the power
         mantissa, power = _digits_value(s[:times.start()]), _power_value(s[times.end():])
         # to 15 digits, as written: 2.48 * 1e-5 is 2.4800000000000003e-05 in floats
@@ -175,6 +178,7 @@ def _digits_value(s: str) -> float | None:
     return value if math.isfinite(value) else None  # "1e400" is no figure
 
 
+_TIMES_SIGNS = frozenset("×xX*")
 _TIMES = regex.compile(r"[×xX*]")
 
 
@@ -235,6 +239,10 @@ def find_numbers(text: str) -> list[Num]:
             num = _digit_number(text, m)
             if num is not None:
                 found.append(num)
+    if any(c in text for c in _VULGAR):  # fifteen substring searches: cheaper than one scan
+        # a share, like "3/4"
+        found.extend(Num(m.start(), m.end(), unicodedata.numeric(m.group()), "fraction")
+                     for m in scan(_VULGAR_ALONE, text))
     for m in scan(WORD_RE, text):
         found.extend(n for n in _word_numbers(text, m) if not _overlaps(taken, n))
     found.sort(key=lambda n: n.start)
@@ -284,8 +292,7 @@ def _digit_number(text: str, m) -> Num | None:
         end = m.end("dscale")
     if scale != 1.0:
         precision = 0.5 * 10 ** -_places(digits) * scale
-    written = "fraction" if digits[0] in _VULGAR else "digits"  # "¾ of voters" is a share
-    return Num(m.start(), end, value * scale, written, precision)
+    return Num(m.start(), end, value * scale, "digits", precision)
 
 
 # --- number words -------------------------------------------------------------

@@ -49,9 +49,18 @@ def _lexicon():
             "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
-            "calendar": set(data["calendar"]), "compound": data["compound"], "named": data["named"],
+            "calendar": set(data["calendar"]), "compound": data["compound"],
+            "named": _by_last_word(data["named"]),
             "compound_rest": regex.compile(r"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+)?)(?![\d,])",
                                            regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
+
+
+def _by_last_word(named: dict) -> dict:
+    """Named measures by their number word: "zero" -> [("absolute zero", "kelvin")]."""
+    out: dict = {}
+    for phrase, unit in named.items():
+        out.setdefault(phrase.split()[-1].lower(), []).append((phrase.lower(), unit))
+    return out
 
 
 @cache
@@ -70,11 +79,11 @@ def canonical(expr: str) -> str:
 
 def match(text: str, num: Num) -> Measure | None:
     lex = _lexicon()
-    if num.written == "words":
-        for phrase, unit in lex["named"].items():
-            start = num.end - len(phrase)
-            if start >= 0 and text[start:num.end].lower() == phrase and not text[start - 1:start].isalnum():
-                return Measure("quantity", start, num.end, unit=unit)
+    named = lex["named"].get(text[num.start:num.end].lower()) if num.written == "words" else None
+    for phrase, unit in named or ():
+        start = num.end - len(phrase)
+        if start >= 0 and text[start:num.end].lower() == phrase and not text[start - 1:start].isalnum():
+            return Measure("quantity", start, num.end, unit=unit)
     if _code_or_clock_before(text, num.start):
         return None
     limit = min(len(text), num.end + 48)
