@@ -16,9 +16,9 @@ PEER = ROOT / "fixtures" / "peer"
 FLOORS = {
     "rt_number": 0.93,
     "rt_age": 1.0,
-    "rt_dimension": 0.91,
+    "rt_dimension": 0.915,
     "rt_number_range_pyns": 0.92,
-    "qu_quantities": 0.89,
+    "qu_quantities": 0.95,
     "rt_percent": 0.98,
     "rt_currency": 0.97,
     "rt_date_extractor": 0.95,
