@@ -125,6 +125,9 @@ def test_find_numbers(text, expected):
     ("they won 4-2 on Saturday", []),
     ("the 2011-12 season", []),
     ("as of 2001-03", []),
+    # a number that owns something is a name or a pronoun: "Radio 4's", "one's"
+    ("he told BBC Radio 4's Today and BBC One’s Breakfast about one's rights", []),
+    ("OAO-1's battery failed after 3 people left", [("number", "3", 3, 3, 3)]),
     ("prices rose 4,000 to 2.3 million", [("number", "4,000", 4000, 4000, 4000),
                                          ("number", "2.3 million", 2.3e6, 2.25e6, 2.35e6)]),
     # percentages

@@ -19,8 +19,9 @@ _MEASURES = (money.match, percents.match, ages.match, quantities.match)
 # "8- to 16-meter": a suspended hyphen before "to" is part of the joiner.
 _JOINER = regex.compile(r"\s*(?:-\s*to|-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
-# After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts.
-_GLUED = regex.compile(r"[A-Za-z0-9]")
+# After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts,
+# and neither is a number that owns something: "Radio 4's", "OAO-1's", "one's".
+_GLUED = regex.compile(r"[A-Za-z0-9]|['’]s\b")
 _SCALE_WORD = regex.compile(rf"\b(?:{'|'.join(SCALES)})\b", regex.IGNORECASE)
 _CODE_TAIL = regex.compile(r"\d[-–/]$")
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
