@@ -18,7 +18,7 @@ FLOORS = {
     "rt_age": 1.0,
     "rt_dimension": 0.915,
     "rt_number_range_pyns": 0.92,
-    "qu_quantities": 0.95,
+    "qu_quantities": 0.955,
     "rt_percent": 0.98,
     "rt_currency": 0.97,
     "rt_date_extractor": 0.95,
