@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 
 @dataclass
 class Measure:
@@ -31,8 +33,6 @@ def phrase_pattern(phrases) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    import regex
-
     branches = [(r"\s*" if ch == " " else regex.escape(ch)) + _trie_pattern(child)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:

@@ -67,7 +67,8 @@ _DSCALE_ALT = _alt([*SCALES, *DOZEN])
 # Scientific notation with a times sign: "3 × 10^8", "8x2^10", and "2.48×10−5",
 # "6.02×10²³" (a superscript exponent, or one whose superscript was lost in copying).
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_TIMES_POWER = r"[^\S\n]?[×x*][^\S\n]?(?:\d+\^[-+−]?\d+|10(?:[-−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)"
+_TIMES_POWER = (r"[^\S\n]?[×x*][^\S\n]?"
+                r"(?:\d+\^[-+−]?\d+|10(?:[-−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?!\d)")
 # Vulgar fractions after a whole number ("2½") or alone ("¾"), as news copy prints them;
 # alone they are looked for only in a text that has one (a costly first character for
 # the digit scan).

@@ -126,6 +126,7 @@ def _unit_after(joiner, text: str, pos: int, limit: int, lex):
     return (j, m) if m else (None, None)
 
 
+# "6-foot-2" ends the figure; "6-foot-2-metre" or "6-foot-20s" do not.
 _WORD_AFTER = regex.compile(r"[-–.]?\w")
 # After a fraction, the article of its unit: "half an hour", "three quarters of a mile".
 _OF_AN = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])", regex.IGNORECASE)
