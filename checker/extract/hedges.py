@@ -9,7 +9,7 @@ import regex
 
 from ..rules_data import load
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT, scan
+from .patterns import TIMEOUT, scan_candidates, word_candidates
 
 _NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
@@ -107,9 +107,14 @@ def hedge_after(text: str, end: int) -> Hedge | None:
     return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
 
 
+@cache
+def _vague_start():
+    return word_candidates(_tables()[4])
+
+
 def find_vague(text: str):
     """Vague magnitudes ("thousands of") as (start, end, phrase, low, high)."""
     _, _, _, _, vague, vague_re = _tables()
-    for m in scan(vague_re, text):
+    for m in scan_candidates(_vague_start(), vague_re, text):
         low, high = vague[_key(m.group(0))]
         yield m.start(), m.end(), _key(m.group(0)), float(low), float(high)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import scan
+from .patterns import scan, scan_candidates, word_candidates
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3,
@@ -61,7 +61,8 @@ def _alt(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_WORD_ALT = _alt([*UNITS, *TENS, *SCALES, *DOZEN, *ORDINALS, *_ORDINAL_PLURALS])
+_NUMBER_WORDS = [*UNITS, *TENS, *SCALES, *DOZEN, *ORDINALS, *_ORDINAL_PLURALS]
+_WORD_ALT = _alt(_NUMBER_WORDS)
 _DSCALE_ALT = _alt([*SCALES, *DOZEN])
 
 # Scientific notation with a times sign: "3 × 10^8", "8x2^10", and "2.48×10−5",
@@ -120,6 +121,9 @@ WORD_RE = regex.compile(
     rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
+# Where a run of number words may start: WORD_RE is only tried there (scanning all the
+# prose with it cost more than the rest of find_numbers).
+_WORD_START = word_candidates(_NUMBER_WORDS)
 _EURO_DECIMAL = regex.compile(r"-?\d+,\d{1,2}")
 _EXPONENT = regex.compile(r"[eE^]")
 _HYPHEN_WORD = regex.compile(r"-[A-Za-z]")  # "third-quarter", "half-time"
@@ -244,7 +248,7 @@ def find_numbers(text: str) -> list[Num]:
         # a share, like "3/4"
         found.extend(Num(m.start(), m.end(), unicodedata.numeric(m.group()), "fraction")
                      for m in scan(_VULGAR_ALONE, text))
-    for m in scan(WORD_RE, text):
+    for m in scan_candidates(_WORD_START, WORD_RE, text):
         found.extend(n for n in _word_numbers(text, m) if not _overlaps(taken, n))
     found.sort(key=lambda n: n.start)
     return _joined(text, found)

@@ -1,6 +1,8 @@
 """Settings shared by every pattern in the extractors."""
 from __future__ import annotations
 
+import re
+
 # Seconds any one regex search may take before it is abandoned; every pattern is
 # written to be linear, and this bounds the worst case on hostile input.
 TIMEOUT = 2.0
@@ -32,3 +34,63 @@ def scan(pattern, text: str, pos: int = 0, endpos: int | None = None):
             yield m
             resume = max(resume, m.end())
         pos = resume
+
+
+def scan_candidates(candidates, pattern, text: str):
+    """``pattern.finditer(text)``, with ``pattern`` tried only where ``candidates`` (a
+    cheap stdlib ``re`` pattern) matches: one fast pass finds the few places worth a
+    look, and the detailed pattern never walks the prose between them.
+
+    ``candidates`` must match at every position where ``pattern`` can start a match
+    (more is fine, fewer loses matches), and ``pattern`` must not match empty text.
+    TIMEOUT applies to each match.
+    """
+    pos, search, match = 0, candidates.search, pattern.match
+    while (candidate := search(text, pos)) is not None:
+        m = match(text, candidate.start(), timeout=TIMEOUT)
+        if m is None:
+            pos = candidate.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def word_candidates(phrases) -> re.Pattern:
+    """A stdlib ``re`` pattern for scan_candidates, matching wherever a `regex`
+    pattern over ``phrases`` can start: at a word phrase not preceded by an ASCII word
+    character, or at a symbol ("<", ">="), the words split by anything else.  A superset
+    by construction: whatever ``regex`` takes for a word character or white space,
+    ASCII word characters are word characters and white space is no letter; and
+    ``re``'s IGNORECASE folds every letter ``regex``'s does (it is the wider of the two)."""
+    words = [p for p in phrases if p[:1].isalnum()]
+    symbols = [p for p in phrases if not p[:1].isalnum()]
+    pattern = rf"(?<![a-z0-9_]){prefix_tree(words, _ANY_SPACE)}"
+    if symbols:
+        pattern += "|" + prefix_tree(symbols, _ANY_SPACE)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_ANY_SPACE = "[^a-z0-9_]+"
+
+
+def prefix_tree(phrases, space: str = r"\s+") -> str:
+    """An alternation of ``phrases`` written as a prefix tree ("t(?:en|hree|wo)"), with
+    ``space`` between words.  The standard library's engine tries a flat alternation's
+    branches one by one at every position; the tree costs one step per letter."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for i, word in enumerate(phrase.split()):
+            for atom in ([space] if i else []) + [re.escape(c) for c in word]:
+                node = node.setdefault(atom, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [atom + _branches(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
