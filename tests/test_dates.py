@@ -1,5 +1,7 @@
 """Date extraction: the forms read, what each resolves to, the figures left alone, and
 the anchor windows (checker/extract/dates.py) losing nothing against a whole-text scan."""
+import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,6 +124,7 @@ WORDS = st.sampled_from([
     "on", "the", "for", "of", "next", "last", "this", "week", "month", "day", "days", "ago", "later", "from now",
     "Monday", "friday", "tues", "Wed,", "May", "march", "Oct.", "October", "21st", "second", "twenty", "first",
     "2016", "15", "4.22", "22/04", "9-18-15", "2015-08-12", "(", ")", "-", ",", ".", "yesterday", "two", "a",
+    "2nd", "in", "by", "until", "past", "previous", "following", "earlier", "hence", "1999", "5/6/2020", "12,2016",
 ])
 
 
@@ -133,3 +136,13 @@ def test_windows_find_what_a_whole_text_scan_finds(text):
         patched.setattr(dates, "_windows", lambda low: [[0, len(low), set(dates._ANCHORS)]])
         whole = dates.find_dates(text, None)
     assert [(d.start, d.end) for d in windowed] == [(d.start, d.end) for d in whole]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=25).map(" ".join))
+def test_gates_lose_no_date(text):
+    gated = dates.find_dates(text, dt.date(2024, 10, 30))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(dates, "GATES", {})
+        ungated = dates.find_dates(text, dt.date(2024, 10, 30))
+    assert gated == ungated
