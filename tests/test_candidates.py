@@ -1,0 +1,48 @@
+"""Cheap pre-passes lose nothing: where a stdlib candidate pass or a gate decides that
+the detailed `regex` pattern need not run, the result is what running it gives."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import hedges, patterns
+from checker.extract.numbers import _WORD_START, WORD_RE
+
+
+# Pieces where a cheap candidate pass and the detailed pattern could disagree: words
+# inside words, hyphens, case and the letters that fold to ASCII ones (Kelvin sign, long s).
+CANDIDATE_PIECES = ["one", "One", "ONE", "b", "-", "_", "2", " ", "\n", "\u00a0", "twenty", "first", "s", "ſeven",
+                    "\u212aILO", "dozen", "a", "few", "handful", "of", "thousands", "hundreds", "é", "\u0301",
+                    "²", "and", "half", "million", ",", "tens"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=60))
+def test_scan_candidates_finds_what_finditer_finds(pieces):
+    text = "".join(pieces)
+    vague_re = hedges._tables()[5]
+    for candidates, pattern in ((_WORD_START, WORD_RE), (hedges._vague_start(), vague_re)):
+        assert [m.span() for m in patterns.scan_candidates(candidates, pattern, text)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_word_candidates_match_where_the_phrases_start():
+    candidates = patterns.word_candidates(["a few", "one", ">="])
+    assert [m.group() for m in candidates.finditer("A  few, one Bone x>=2")] == ["A  few", "one", ">="]
+
+
+HEDGE_PIECES = ["about", "ABOUT", "abouT", "more", "than", "c.", "approx.", "x", ">", "=", "> =", "≥", "<b>", " ", "  ",
+                "\n", "\x1c", "\u00a0", "up", "to", "-", "of", "the", "a", "few", "or"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEDGE_PIECES), max_size=12).map("".join))
+def test_hedge_before_gate_loses_nothing(before):
+    text = before + "200"
+    gated = hedges.hedge_before(text, len(before))
+    longest = hedges._before_ends()[1]
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(hedges, "_before_ends", lambda: (re.compile(""), longest))  # no gate
+        ungated = hedges.hedge_before(text, len(before))
+    assert gated == ungated
