@@ -7,12 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import hedges, patterns
-from checker.extract.numbers import _WORD_START, WORD_RE
+from checker.extract.numbers import _DIGIT_START, _WORD_START, DIGIT_RE, WORD_RE
 
 
 # Pieces where a cheap candidate pass and the detailed pattern could disagree: words
 # inside words, hyphens, case and the letters that fold to ASCII ones (Kelvin sign, long s).
-CANDIDATE_PIECES = ["one", "One", "ONE", "b", "-", "_", "2", " ", "\n", "\u00a0", "twenty", "first", "s", "ſeven",
+CANDIDATE_PIECES = ["1", "23", "0958", "+", "(", ")", ".", "−", "–", "/", ":", "pm", "e", "^", "k", "one", "One", "ONE", "b", "-", "_", "2", " ", "\n", "\u00a0", "twenty", "first", "s", "ſeven",
                     "\u212aILO", "dozen", "a", "few", "handful", "of", "thousands", "hundreds", "é", "\u0301",
                     "²", "and", "half", "million", ",", "tens"]
 
@@ -22,7 +22,7 @@ CANDIDATE_PIECES = ["one", "One", "ONE", "b", "-", "_", "2", " ", "\n", "\u00a0"
 def test_scan_candidates_finds_what_finditer_finds(pieces):
     text = "".join(pieces)
     vague_re = hedges._tables()[5]
-    for candidates, pattern in ((_WORD_START, WORD_RE), (hedges._vague_start(), vague_re)):
+    for candidates, pattern in ((_DIGIT_START, DIGIT_RE), (_WORD_START, WORD_RE), (hedges._vague_start(), vague_re)):
         assert [m.span() for m in patterns.scan_candidates(candidates, pattern, text)] == \
             [m.span() for m in pattern.finditer(text)]
 
@@ -41,8 +41,33 @@ HEDGE_PIECES = ["about", "ABOUT", "abouT", "more", "than", "c.", "approx.", "x",
 def test_hedge_before_gate_loses_nothing(before):
     text = before + "200"
     gated = hedges.hedge_before(text, len(before))
-    longest = hedges._before_ends()[1]
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(hedges, "_before_ends", lambda: (re.compile(""), longest))  # no gate
+        patched.setattr(hedges, "_before_ends", lambda: re.compile(""))  # no gate
         ungated = hedges.hedge_before(text, len(before))
+    assert gated == ungated
+
+
+MEASURE_PIECES = ["5", "12", "3,000", "-", " ", "  ", "\n", "\x1c", "%", " per cent", " Percent", "pc", "percentage points",
+                  " of ", "OF ", "per cent of ", " years old", "year", " old", "-year-old", " yo", "aged ", "Age ", "AGED",
+                  ", ", "Ahn, ", " said", "$", "US$", "US $", "hk $", "£", "Rs. ", "m", " million", " euros", "-dollar", "p",
+                  " pence", "USD ", " Dollars", "ſ", "K", "a", "x", " months of age"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MEASURE_PIECES), max_size=14).map("".join))
+def test_measure_gates_lose_nothing(text):
+    """percents, ages and money skip their patterns where a cheap look says they cannot
+    match; with every such look made to say "may", they find the same."""
+    from checker.extract import ages, money, numbers, percents
+
+    nums = numbers.find_numbers(text)
+    gated = [[m(text, n) for m in (percents.match, ages.match, money.match)] for n in nums]
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(percents, "after_space", lambda *_: "%")
+        patched.setattr(percents, "before_space", lambda *_: "of")
+        patched.setattr(ages, "after_space", lambda *_: "-")
+        patched.setattr(ages, "before_space", lambda *_: "age")
+        patched.setattr(money, "ends_with", lambda *_: True)
+        patched.setattr(money, "_may_follow", lambda *_: True)
+        ungated = [[m(text, n) for m in (percents.match, ages.match, money.match)] for n in nums]
     assert gated == ungated

@@ -6,7 +6,7 @@ import regex
 from .counted import person_before
 from .measure import Measure
 from .numbers import Num
-from .patterns import TIMEOUT, scan
+from .patterns import TIMEOUT, after_space, before_space, scan
 
 _AFTER = regex.compile(
     r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old(?![\w])"
@@ -14,6 +14,7 @@ _AFTER = regex.compile(
     r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
     regex.IGNORECASE,
 )
+_AFTER_STARTS = frozenset("-yYmMwWdD")  # of _AFTER, after its white space
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
@@ -33,14 +34,19 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 def match(text: str, num: Num) -> Measure | None:
     if num.value < 0:
         return None
+    # Each pattern runs only where its first (or last) letters are: most figures have neither.
+    limit = min(len(text), num.end + 24)
     # "500 years old", "two and a half years old": said outright, any age is one.
-    m = _AFTER.match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
+    m = after_space(text, num.end, limit)[:1] in _AFTER_STARTS and \
+        _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()
         return Measure("age", num.start, m.end(), unit=unit, extra={"person": person_before(text, num.start)})
     if num.value != int(num.value) or num.value > 130:
         return None  # a bare figure is an age only if a person's
-    aged = _AGED_BEFORE.search(text, max(0, num.start - 8), num.start, timeout=TIMEOUT)
+    window = max(0, num.start - 8)
+    aged = before_space(text, window, num.start).lower().endswith(("age", "aged")) and \
+        _AGED_BEFORE.search(text, window, num.start, timeout=TIMEOUT)
     if aged:
         unit = _AGED_UNIT.match(text, num.end, min(len(text), num.end + 10))
         return Measure("age", aged.start(1), unit.end() if unit else num.end,

@@ -2,7 +2,6 @@
 ("thousands of"), with the intervals they assert, read from rules/hedges.toml."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -10,7 +9,7 @@ import regex
 
 from ..rules_data import load
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT, prefix_tree, scan_candidates, word_candidates
+from .patterns import TIMEOUT, ends_with, endings, scan_candidates, word_candidates
 
 _NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
@@ -89,26 +88,15 @@ def _key(phrase: str) -> str:
 
 @cache
 def _before_ends():
-    """The last words of the hedges before a figure, reversed, as a stdlib ``re``
-    prefix tree, and the longest one's length: reading the text backwards from a figure
-    tells in one step whether any hedge can end there, where before_re, searching
-    forwards, tries every position of its window."""
-    ends = {phrase.split()[-1][::-1] for phrase in _tables()[0]}
-    return re.compile(prefix_tree(ends), re.IGNORECASE), max(map(len, ends))
+    """The last words of the hedges before a figure: no hedge ends where none does."""
+    return endings({phrase.split()[-1] for phrase in _tables()[0]})
 
 
 def hedge_before(text: str, start: int) -> Hedge | None:
     """The hedge ending right before ``start``, if any."""
     before, _, before_re, _, _, _ = _tables()
     window_start = max(0, start - 40)
-    # A hedge ends where the white space before the figure begins (str.isspace takes
-    # all that regex's \s does, and more only of controls no hedge ends with); re's
-    # IGNORECASE folds every letter regex's does.
-    end = start
-    while end > window_start and text[end - 1].isspace():
-        end -= 1
-    ends, longest = _before_ends()
-    if not ends.match(text[max(window_start, end - longest):end][::-1]):
+    if not ends_with(_before_ends(), text, window_start, start):
         return None
     m = before_re.search(text, window_start, start, timeout=TIMEOUT)
     if not m or not m.group(1)[0].isalnum() and _TAG_OPEN.search(text, max(0, m.start() - 80), m.start()):

@@ -9,7 +9,7 @@ import regex
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
 from .numbers import TENS, UNITS, Num
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, after_space, ends_with, endings
 
 
 def _key(phrase: str) -> str:
@@ -51,7 +51,12 @@ def _lexicon():
     weight_after = regex.compile(
         rf"\s+(?:{'|'.join(weight['after'])})\b|\s*\(\s*[\d.,]+\s*(?:{'|'.join(weight['converted'])})\b",
         regex.IGNORECASE)
-    return {"before_re": before_re, "before": before, "after_re": after_re, "after": after,
+    # What a prefix ends with ("$" for "US$", "hk $") and the characters a word after
+    # the figure starts with, case folded (wider than regex's IGNORECASE): the patterns
+    # are skipped where neither is.
+    before_ends = endings("$" if "$" in k else k for k in [*data["before"], *codes])
+    after_first = {k[0].casefold() for k in [*data["minor"], *data["after"], *codes]}
+    return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first, "after_re": after_re, "after": after,
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
             "weight_words": {_key(w) for w in weight["words"]},
@@ -60,7 +65,9 @@ def _lexicon():
 
 def match(text: str, num: Num) -> Measure | None:
     lex = _lexicon()
-    m = lex["before_re"].search(text, max(0, num.start - 10), num.start, timeout=TIMEOUT)
+    window = max(0, num.start - 10)
+    m = ends_with(lex["before_ends"], text, window, num.start) and \
+        lex["before_re"].search(text, window, num.start, timeout=TIMEOUT)
     if m:
         code = lex["before"].get(_key(m.group(1)))
         if code:
@@ -70,7 +77,9 @@ def match(text: str, num: Num) -> Measure | None:
             if million:
                 return Measure("money", m.start(1), million.end(), unit=code, value=num.value * 1e6)
             return Measure("money", m.start(1), num.end, unit=code)
-    m = lex["after_re"].match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
+    limit = min(len(text), num.end + 24)
+    m = _may_follow(text, num.end, limit, lex["after_first"]) and \
+        lex["after_re"].match(text, num.end, limit, timeout=TIMEOUT)
     if not m or _not_an_amount(text, num, m.group(3)):
         return None
     word = _key(m.group(3))
@@ -87,6 +96,17 @@ def match(text: str, num: Num) -> Measure | None:
 
 
 _UNREAD_MILLION = regex.compile(r"m(?![\w])")
+
+
+def _may_follow(text: str, end: int, limit: int, first: set[str]) -> bool:
+    """Whether after_re can match at ``end``: an unread "m", or a currency word after
+    white space and at most one hyphen ("a 20-dollar bill")."""
+    if text.startswith("m", end):
+        return True
+    rest = after_space(text, end, limit)
+    if rest[:1] == "-":
+        rest = rest[1:].lstrip()
+    return rest[:1].casefold()[:1] in first
 
 
 def _not_an_amount(text: str, num: Num, word: str) -> bool:

@@ -121,8 +121,11 @@ WORD_RE = regex.compile(
     rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
-# Where a run of number words may start: WORD_RE is only tried there (scanning all the
-# prose with it cost more than the rest of find_numbers).
+# Where a figure may start, a digit or a sign, "+", "(" or "." before one, and a run of
+# number words: the detailed patterns are only tried there (scanning all the prose with
+# them cost more than the rest of find_numbers).  _DIGIT_START is a `regex` pattern so
+# that its \d is DIGIT_RE's.
+_DIGIT_START = regex.compile(r"(?:[-−–]\s?|[+(.])?\d")
 _WORD_START = word_candidates(_NUMBER_WORDS)
 _EURO_DECIMAL = regex.compile(r"-?\d+,\d{1,2}")
 _EXPONENT = regex.compile(r"[eE^]")
@@ -229,7 +232,7 @@ def find_numbers(text: str) -> list[Num]:
     """Every numeric mention in ``text``, left to right."""
     found: list[Num] = []
     taken: list[int] = []  # every digit match, flattened start/end: words never reach into one
-    for m in scan(DIGIT_RE, text):
+    for m in scan_candidates(_DIGIT_START, DIGIT_RE, text):
         taken += (m.start(), m.end())
         if m.group("code") is not None:
             continue

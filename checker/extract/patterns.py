@@ -94,3 +94,31 @@ def _branches(node: dict) -> str:
     if len(branches) == 1 and "" not in node:
         return branches[0]
     return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+
+# Cheap looks around a figure, to skip a detailed pattern that cannot match there.
+# str.isspace takes every character `regex` takes for \s (and four controls more, which
+# no pattern here reads past), so a pattern that skips \s and then needs one of some
+# characters needs it first in what these return.
+
+def after_space(text: str, pos: int, limit: int) -> str:
+    """``text[pos:limit]`` without its leading white space."""
+    return text[pos:limit].lstrip()
+
+
+def before_space(text: str, start: int, pos: int) -> str:
+    """``text[start:pos]`` without its trailing white space."""
+    return text[start:pos].rstrip()
+
+
+def endings(words) -> re.Pattern:
+    """A gate for ends_with: ``words`` reversed, as a prefix tree (IGNORECASE, wider
+    than regex's), so that one anchored match on the reversed text tells whether it
+    ends with any of them, where a `regex` search for "(?:words)\\s*$" tries every
+    position of its window."""
+    return re.compile(prefix_tree({w[::-1] for w in words}), re.IGNORECASE)
+
+
+def ends_with(gate: re.Pattern, text: str, start: int, pos: int) -> bool:
+    """Whether ``text[start:pos]``, less its trailing white space, ends with a word of ``gate``."""
+    return gate.match(before_space(text, start, pos)[::-1]) is not None

@@ -6,7 +6,7 @@ import regex
 
 from .measure import Measure
 from .numbers import SCALES, TENS, UNITS, Num
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, after_space, before_space
 
 _AFTER = regex.compile(
     r"\s*(?:(%)|(per\s*cent(?:s)?|percent(?:s)?|pc)(?![\w])|(percentage\s+points?)(?![\w])"
@@ -20,11 +20,16 @@ _NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 
 
 def match(text: str, num: Num) -> Measure | None:
-    m = _AFTER.match(text, num.end, min(len(text), num.end + 24), timeout=TIMEOUT)
+    limit = min(len(text), num.end + 24)
+    # Each pattern runs only where its first (or last) letters are: most figures have neither.
+    m = after_space(text, num.end, limit)[:1] in ("%", "p", "P") and \
+        _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = "percentage_point" if m.group(3) else "percent"
         return Measure("percent", num.start, m.end(), unit=unit)
-    m = _BEFORE.search(text, max(0, num.start - 24), num.start, timeout=TIMEOUT)
+    window = max(0, num.start - 24)
+    m = before_space(text, window, num.start)[-2:].lower() == "of" and \
+        _BEFORE.search(text, window, num.start, timeout=TIMEOUT)
     if m and not _figure_before(text, m.start()):
         return Measure("percent", m.start(), num.end, unit="percent")
     return None
