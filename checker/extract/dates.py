@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -227,11 +228,12 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     candidates = []
     for start, end, classes in _windows(low):
-        for kind, pattern in PATTERNS.items():
-            if classes.isdisjoint(NEEDS[kind]) or kind in GATES and not GATES[kind].search(low, start, end):
+        for kind, pattern, build in _readers(frozenset(classes)):
+            gate = GATES.get(kind)
+            if gate is not None and not gate.search(low, start, end):
                 continue
             for m in scan(pattern, low, start, end):
-                d = _BUILDERS[kind](m, text, reference)
+                d = build(m, text, reference)
                 if d is not None:
                     candidates.append(d)
     # Longest first, then leftmost; a candidate overlapping a kept one is dropped.
@@ -245,6 +247,13 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
         kept.insert(i, d)
         starts.insert(i, d.start)
     return _merge_bracketed(text, kept)
+
+
+@cache
+def _readers(classes: frozenset[str]):
+    """(kind, pattern, builder) of each kind a window holding ``classes`` may hold."""
+    return [(kind, pattern, _BUILDERS[kind])
+            for kind, pattern in PATTERNS.items() if not classes.isdisjoint(NEEDS[kind])]
 
 
 def _windows(text: str):
