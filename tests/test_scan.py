@@ -22,7 +22,7 @@ def test_scan_finds_what_finditer_finds_across_window_edges(pieces, window, cut_
     old = patterns.WINDOW, patterns.MARGIN
     patterns.WINDOW, patterns.MARGIN = window, 30
     try:
-        for pattern in (DIGIT_RE, WORD_RE, *DATE_PATTERNS.values(), regex.compile(r"(?<![\w])\d+(?![\w])")):
+        for pattern in (DIGIT_RE, WORD_RE, *(p.compiled for p in DATE_PATTERNS.values()), regex.compile(r"(?<![\w])\d+(?![\w])")):
             assert [m.span() for m in patterns.scan(pattern, text)] == [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in patterns.scan(pattern, text, pos, endpos)] == \
                 [m.span() for m in pattern.finditer(text, pos, endpos)]

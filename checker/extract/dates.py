@@ -23,7 +23,7 @@ from functools import cache
 import regex
 
 from .numbers import TENS, UNITS
-from .patterns import prefix_tree, scan
+from .patterns import LazyPattern, prefix_tree, scan
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -96,10 +96,11 @@ _PREPS = r"(?:on|for|by|until|till|from|since|before|after)"
 def _rx(pattern: str):
     # A date does not run across a blank line ("Tuesday, 1 March\n\n1945 ..."): its spaces
     # hold at most one line break.  Run on lower-cased text (see find_dates): no
-    # IGNORECASE, which is several times slower.
+    # IGNORECASE, which is several times slower.  Compiled when first needed: together
+    # they take ~40 ms to compile, and most drafts need only some.
     pattern = pattern.replace(r"\s+", r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)")
     pattern = pattern.replace(r"\s*", r"[^\S\n]*(?:\n[^\S\n]*)?")
-    return regex.compile(rf"(?<![\w]){pattern}", regex.V0)
+    return LazyPattern(rf"(?<![\w]){pattern}", regex.V0)
 
 
 PATTERNS = {
@@ -232,7 +233,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             gate = GATES.get(kind)
             if gate is not None and not gate.search(low, start, end):
                 continue
-            for m in scan(pattern, low, start, end):
+            for m in scan(pattern.compiled, low, start, end):
                 d = build(m, text, reference)
                 if d is not None:
                     candidates.append(d)

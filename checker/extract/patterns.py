@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
+
+import regex
 
 # Seconds any one regex search may take before it is abandoned; every pattern is
 # written to be linear, and this bounds the worst case on hostile input.
@@ -11,6 +14,18 @@ TIMEOUT = 2.0
 # characters before a window's end to be trusted (the pattern cannot see past it).
 WINDOW = 1 << 16
 MARGIN = 1024
+
+
+class LazyPattern:
+    """A `regex` pattern compiled on first use: large patterns cost milliseconds each to
+    compile, and a run need not pay for those its text never asks for."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self):
+        return regex.compile(self.pattern, self.flags)
 
 
 def scan(pattern, text: str, pos: int = 0, endpos: int | None = None):
