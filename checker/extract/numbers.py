@@ -121,11 +121,12 @@ WORD_RE = regex.compile(
     rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
-# Where a figure may start, a digit or a sign, "+", "(" or "." before one, and a run of
-# number words: the detailed patterns are only tried there (scanning all the prose with
-# them cost more than the rest of find_numbers).  _DIGIT_START is a `regex` pattern so
-# that its \d is DIGIT_RE's.
-_DIGIT_START = regex.compile(r"(?:[-−–]\s?|[+(.])?\d")
+# Where a figure may start, a digit or a sign, "+", "(" or "." before one, never after a
+# word character (every branch of DIGIT_RE looks behind for that), and a run of number
+# words: the detailed patterns are only tried there (scanning all the prose with them
+# cost more than the rest of find_numbers).  _DIGIT_START is a `regex` pattern so that
+# its \d and \w are DIGIT_RE's.
+_DIGIT_START = regex.compile(r"(?<!\w)(?:[-−–]\s?|[+(.])?\d")
 _WORD_START = word_candidates(_NUMBER_WORDS)
 _EURO_DECIMAL = regex.compile(r"-?\d+,\d{1,2}")
 _EXPONENT = regex.compile(r"[eE^]")
