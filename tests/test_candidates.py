@@ -3,7 +3,7 @@ the detailed `regex` pattern need not run, the result is what running it gives."
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import hedges, patterns
@@ -50,24 +50,29 @@ def test_hedge_before_gate_loses_nothing(before):
 MEASURE_PIECES = ["5", "12", "3,000", "-", " ", "  ", "\n", "\x1c", "%", " per cent", " Percent", "pc", "percentage points",
                   " of ", "OF ", "per cent of ", " years old", "year", " old", "-year-old", " yo", "aged ", "Age ", "AGED",
                   ", ", "Ahn, ", " said", "$", "US$", "US $", "hk $", "£", "Rs. ", "m", " million", " euros", "-dollar", "p",
-                  " pence", "USD ", " Dollars", "ſ", "K", "a", "x", " months of age"]
+                  " pence", "USD ", " Dollars", "ſ", "K", "a", "x", " months of age", " km", "kg", " (kg)", "-inch",
+                  " times per week", "°C", " sq ft", " miles", "[", "{"]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(MEASURE_PIECES), max_size=14).map("".join))
+@example("5 (kg), 3-inch, 20 [m] and 4 times per week")
+@example("5 years old, aged 12, Ahn, 69, said; 3 months of age")
+@example("5 per cent, 7%, per cent of 210, US $5, 50p, 3 euros, a 20-dollar bill, 5m euros")
 def test_measure_gates_lose_nothing(text):
     """percents, ages and money skip their patterns where a cheap look says they cannot
     match; with every such look made to say "may", they find the same."""
     from checker.extract import ages, money, numbers, percents
 
+    matchers = (percents.match, ages.match, money.match)
     nums = numbers.find_numbers(text)
-    gated = [[m(text, n) for m in (percents.match, ages.match, money.match)] for n in nums]
+    gated = [[m(text, n) for m in matchers] for n in nums]
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(percents, "after_space", lambda *_: "%")
+        patched.setattr(percents, "first_after", lambda *_: "%")
         patched.setattr(percents, "before_space", lambda *_: "of")
-        patched.setattr(ages, "after_space", lambda *_: "-")
+        patched.setattr(ages, "first_after", lambda *_: "-")
         patched.setattr(ages, "before_space", lambda *_: "age")
         patched.setattr(money, "ends_with", lambda *_: True)
         patched.setattr(money, "_may_follow", lambda *_: True)
-        ungated = [[m(text, n) for m in (percents.match, ages.match, money.match)] for n in nums]
+        ungated = [[m(text, n) for m in matchers] for n in nums]
     assert gated == ungated

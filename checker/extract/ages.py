@@ -6,7 +6,7 @@ import regex
 from .counted import person_before
 from .measure import Measure
 from .numbers import Num
-from .patterns import TIMEOUT, after_space, before_space, scan
+from .patterns import TIMEOUT, before_space, first_after, scan
 
 _AFTER = regex.compile(
     r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old(?![\w])"
@@ -14,7 +14,7 @@ _AFTER = regex.compile(
     r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
     regex.IGNORECASE,
 )
-_AFTER_STARTS = frozenset("-yYmMwWdD")  # of _AFTER, after its white space
+_AFTER_STARTS = frozenset("-ymwd")  # of _AFTER, after its white space
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
@@ -37,7 +37,7 @@ def match(text: str, num: Num) -> Measure | None:
     # Each pattern runs only where its first (or last) letters are: most figures have neither.
     limit = min(len(text), num.end + 24)
     # "500 years old", "two and a half years old": said outright, any age is one.
-    m = after_space(text, num.end, limit)[:1] in _AFTER_STARTS and \
+    m = first_after(text, num.end, limit) in _AFTER_STARTS and \
         _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()

@@ -9,7 +9,7 @@ import regex
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
 from .numbers import TENS, UNITS, Num
-from .patterns import TIMEOUT, after_space, ends_with, endings
+from .patterns import TIMEOUT, ends_with, endings, first_after
 
 
 def _key(phrase: str) -> str:
@@ -101,12 +101,7 @@ _UNREAD_MILLION = regex.compile(r"m(?![\w])")
 def _may_follow(text: str, end: int, limit: int, first: set[str]) -> bool:
     """Whether after_re can match at ``end``: an unread "m", or a currency word after
     white space and at most one hyphen ("a 20-dollar bill")."""
-    if text.startswith("m", end):
-        return True
-    rest = after_space(text, end, limit)
-    if rest[:1] == "-":
-        rest = rest[1:].lstrip()
-    return rest[:1].casefold()[:1] in first
+    return text.startswith("m", end) or first_after(text, end, limit, "-") in first
 
 
 def _not_an_amount(text: str, num: Num, word: str) -> bool:

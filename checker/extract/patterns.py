@@ -116,9 +116,14 @@ def _branches(node: dict) -> str:
 # no pattern here reads past), so a pattern that skips \s and then needs one of some
 # characters needs it first in what these return.
 
-def after_space(text: str, pos: int, limit: int) -> str:
-    """``text[pos:limit]`` without its leading white space."""
-    return text[pos:limit].lstrip()
+def first_after(text: str, pos: int, limit: int, skip: str = "") -> str:
+    """The first character of ``text[pos:limit]`` past white space and at most one of
+    ``skip`` (and the white space after it), case folded ("" at the limit).  Case
+    folding maps every letter `regex`'s IGNORECASE does, and more."""
+    rest = text[pos:limit].lstrip()
+    if rest[:1] and rest[0] in skip:
+        rest = rest[1:].lstrip()
+    return rest[:1].casefold()[:1]
 
 
 def before_space(text: str, start: int, pos: int) -> str:

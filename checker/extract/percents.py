@@ -6,7 +6,7 @@ import regex
 
 from .measure import Measure
 from .numbers import SCALES, TENS, UNITS, Num
-from .patterns import TIMEOUT, after_space, before_space
+from .patterns import TIMEOUT, before_space, first_after
 
 _AFTER = regex.compile(
     r"\s*(?:(%)|(per\s*cent(?:s)?|percent(?:s)?|pc)(?![\w])|(percentage\s+points?)(?![\w])"
@@ -22,7 +22,7 @@ _NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 def match(text: str, num: Num) -> Measure | None:
     limit = min(len(text), num.end + 24)
     # Each pattern runs only where its first (or last) letters are: most figures have neither.
-    m = after_space(text, num.end, limit)[:1] in ("%", "p", "P") and \
+    m = first_after(text, num.end, limit) in ("%", "p") and \
         _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = "percentage_point" if m.group(3) else "percent"
