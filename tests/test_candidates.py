@@ -13,7 +13,7 @@ from checker.extract.numbers import _DIGIT_START, _WORD_START, DIGIT_RE, WORD_RE
 # Pieces where a cheap candidate pass and the detailed pattern could disagree: words
 # inside words, hyphens, case and the letters that fold to ASCII ones (Kelvin sign, long s).
 CANDIDATE_PIECES = ["1", "23", "0958", "+", "(", ")", ".", "−", "–", "/", ":", "pm", "e", "^", "k", "one", "One", "ONE", "b", "-", "_", "2", " ", "\n", "\u00a0", "twenty", "first", "s", "ſeven",
-                    "\u212aILO", "dozen", "a", "few", "handful", "of", "thousands", "hundreds", "é", "\u0301",
+                    "\u212aILO", "fİve", "İ", "ı", "dozen", "a", "few", "handful", "of", "thousands", "hundreds", "é", "\u0301",
                     "²", "and", "half", "million", ",", "tens"]
 
 
@@ -22,14 +22,17 @@ CANDIDATE_PIECES = ["1", "23", "0958", "+", "(", ")", ".", "−", "–", "/", ":
 def test_scan_candidates_finds_what_finditer_finds(pieces):
     text = "".join(pieces)
     vague_re = hedges._tables()[5]
-    for candidates, pattern in ((_DIGIT_START, DIGIT_RE), (_WORD_START, WORD_RE), (hedges._vague_start(), vague_re)):
-        assert [m.span() for m in patterns.scan_candidates(candidates, pattern, text)] == \
+    low = patterns.lowered(text)
+    for candidates, pattern, where in ((_DIGIT_START, DIGIT_RE, text), (_WORD_START, WORD_RE, low),
+                                       (hedges._vague_start(), vague_re, low)):
+        assert [m.span() for m in patterns.scan_candidates(candidates, pattern, text, where)] == \
             [m.span() for m in pattern.finditer(text)]
 
 
 def test_word_candidates_match_where_the_phrases_start():
     candidates = patterns.word_candidates(["a few", "one", ">="])
-    assert [m.group() for m in candidates.finditer("A  few, one Bone x>=2")] == ["A  few", "one", ">="]
+    text = "A  few, one Bone oneself x>=2"
+    assert [m.group() for m in candidates.finditer(patterns.lowered(text))] == ["a  few", "one", ">="]
 
 
 HEDGE_PIECES = ["about", "ABOUT", "abouT", "more", "than", "c.", "approx.", "x", ">", "=", "> =", "≥", "<b>", " ", "  ",

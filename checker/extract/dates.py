@@ -23,7 +23,7 @@ from functools import cache
 import regex
 
 from .numbers import TENS, UNITS
-from .patterns import LazyPattern, prefix_tree, scan
+from .patterns import LazyPattern, lowered, prefix_tree, scan
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -224,9 +224,7 @@ class DateMatch:
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lower-cases to two characters; keep the offsets
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = lowered(text)
     candidates = []
     for start, end, classes in _windows(low):
         for kind, pattern, build in _readers(frozenset(classes)):

@@ -9,7 +9,7 @@ import regex
 
 from ..rules_data import load
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT, ends_with, endings, scan_candidates, word_candidates
+from .patterns import TIMEOUT, ends_with, endings, lowered, scan_candidates, word_candidates
 
 _NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
@@ -123,6 +123,6 @@ def _vague_start():
 def find_vague(text: str):
     """Vague magnitudes ("thousands of") as (start, end, phrase, low, high)."""
     _, _, _, _, vague, vague_re = _tables()
-    for m in scan_candidates(_vague_start(), vague_re, text):
+    for m in scan_candidates(_vague_start(), vague_re, text, lowered(text)):
         low, high = vague[_key(m.group(0))]
         yield m.start(), m.end(), _key(m.group(0)), float(low), float(high)

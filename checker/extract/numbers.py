@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import scan, scan_candidates, word_candidates
+from .patterns import lowered, scan, scan_candidates, word_candidates
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3,
@@ -252,7 +252,7 @@ def find_numbers(text: str) -> list[Num]:
         # a share, like "3/4"
         found.extend(Num(m.start(), m.end(), unicodedata.numeric(m.group()), "fraction")
                      for m in scan(_VULGAR_ALONE, text))
-    for m in scan_candidates(_WORD_START, WORD_RE, text):
+    for m in scan_candidates(_WORD_START, WORD_RE, text, lowered(text)):
         found.extend(n for n in _word_numbers(text, m) if not _overlaps(taken, n))
     found.sort(key=lambda n: n.start)
     return _joined(text, found)

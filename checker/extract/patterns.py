@@ -51,17 +51,19 @@ def scan(pattern, text: str, pos: int = 0, endpos: int | None = None):
         pos = resume
 
 
-def scan_candidates(candidates, pattern, text: str):
+def scan_candidates(candidates, pattern, text: str, where: str | None = None):
     """``pattern.finditer(text)``, with ``pattern`` tried only where ``candidates`` (a
-    cheap stdlib ``re`` pattern) matches: one fast pass finds the few places worth a
-    look, and the detailed pattern never walks the prose between them.
+    cheap pattern) matches in ``where`` (``text`` itself, or its lowered() copy): one
+    fast pass finds the few places worth a look, and the detailed pattern never walks
+    the prose between them.
 
     ``candidates`` must match at every position where ``pattern`` can start a match
     (more is fine, fewer loses matches), and ``pattern`` must not match empty text.
     TIMEOUT applies to each match.
     """
     pos, search, match = 0, candidates.search, pattern.match
-    while (candidate := search(text, pos)) is not None:
+    where = text if where is None else where
+    while (candidate := search(where, pos)) is not None:
         m = match(text, candidate.start(), timeout=TIMEOUT)
         if m is None:
             pos = candidate.start() + 1
@@ -70,34 +72,52 @@ def scan_candidates(candidates, pattern, text: str):
             pos = m.end()
 
 
+def lowered(text: str) -> str:
+    """``text.lower()`` with the offsets kept: a character that lower-cases to two
+    ("İ") stays as it is."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
 def word_candidates(phrases) -> re.Pattern:
-    """A stdlib ``re`` pattern for scan_candidates, matching wherever a `regex`
-    pattern over ``phrases`` can start: at a word phrase not preceded by an ASCII word
-    character, or at a symbol ("<", ">="), the words split by anything else.  A superset
-    by construction: whatever ``regex`` takes for a word character or white space,
-    ASCII word characters are word characters and white space is no letter; and
-    ``re``'s IGNORECASE folds every letter ``regex``'s does (it is the wider of the two)."""
-    words = [p for p in phrases if p[:1].isalnum()]
-    symbols = [p for p in phrases if not p[:1].isalnum()]
-    pattern = rf"(?<![a-z0-9_]){prefix_tree(words, _ANY_SPACE)}"
+    """A stdlib ``re`` pattern for scan_candidates over lowered() text, matching wherever
+    a case-insensitive `regex` pattern over ``phrases`` can start, for patterns that
+    take a word phrase only as whole words (a word boundary or a look-around for \\w on
+    both sides) and a symbol ("<", ">=") anywhere: the words split by anything else, not
+    touching an ASCII word character.  A superset by construction: whatever ``regex``
+    takes for a word character or white space, ASCII word characters are word characters
+    and white space is no letter; and of the letters `regex` folds to ASCII ones, only
+    "ſ" and "İ" do not lower-case to them (_FOLDS).  The standard library's engine reads
+    lower-cased text twice as fast as it reads with IGNORECASE."""
+    words = [p.lower() for p in phrases if p[:1].isalnum()]
+    symbols = [p.lower() for p in phrases if not p[:1].isalnum()]
+    pattern = rf"(?<![a-z0-9_]){prefix_tree(words, _ANY_SPACE, _folded)}(?![a-z0-9_])"
     if symbols:
-        pattern += "|" + prefix_tree(symbols, _ANY_SPACE)
-    return re.compile(pattern, re.IGNORECASE)
+        pattern += "|" + prefix_tree(symbols, _ANY_SPACE, _folded)
+    return re.compile(pattern)
 
 
 _ANY_SPACE = "[^a-z0-9_]+"
+_FOLDS = {"s": "[sſ]", "i": "[iİ]"}
 
 
-def prefix_tree(phrases, space: str = r"\s+") -> str:
+def _folded(char: str) -> str:
+    return _FOLDS.get(char) or re.escape(char)
+
+
+def prefix_tree(phrases, space: str = r"\s+", atom=re.escape) -> str:
     """An alternation of ``phrases`` written as a prefix tree ("t(?:en|hree|wo)"), with
-    ``space`` between words.  The standard library's engine tries a flat alternation's
-    branches one by one at every position; the tree costs one step per letter."""
+    ``space`` between words and ``atom`` writing each character.  The standard
+    library's engine tries a flat alternation's branches one by one at every position;
+    the tree costs one step per letter."""
     tree: dict = {}
     for phrase in phrases:
         node = tree
         for i, word in enumerate(phrase.split()):
-            for atom in ([space] if i else []) + [re.escape(c) for c in word]:
-                node = node.setdefault(atom, {})
+            for part in ([space] if i else []) + [atom(c) for c in word]:
+                node = node.setdefault(part, {})
         node[""] = {}
     return _branches(tree)
 
