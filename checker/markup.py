@@ -111,7 +111,10 @@ def _plain(text: str) -> Document:
     offsets = OffsetMap(text)
     offsets.add(0, len(text), 0, len(text))
     blocks = [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)]
-    return Document(text, _URL.sub(lambda m: " " * len(m.group(0)), text), offsets, blocks, None)
+    # Substring tests first: most drafts have no URL, and the pattern's scan was ~3% of lint.
+    has_url = "://" in text or "www." in text.lower()
+    prose = _URL.sub(lambda m: " " * len(m.group(0)), text) if has_url else text
+    return Document(text, prose, offsets, blocks, None)
 
 
 class _Builder:

@@ -45,8 +45,10 @@ def directives(doc: Document, known_rules) -> list[Directive]:
     """Every suppression in ``doc``, with the span of text it silences."""
     found: list[tuple[str, tuple[str, ...], int, int]] = []
     if doc.comments is None:
-        for m in _IN_TEXT.finditer(doc.original):
-            found.append((m["kind"], _names(m["rules"]), m.start(), m.end()))
+        # A substring test first: scanning every draft with the pattern was ~5% of lint.
+        if "numcheck:" in doc.original:
+            for m in _IN_TEXT.finditer(doc.original):
+                found.append((m["kind"], _names(m["rules"]), m.start(), m.end()))
     else:
         for start, end, body in doc.comments:
             m = _IN_COMMENT.match(body)
