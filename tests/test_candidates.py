@@ -79,3 +79,23 @@ def test_measure_gates_lose_nothing(text):
         patched.setattr(money, "_may_follow", lambda *_: True)
         ungated = [[m(text, n) for m in matchers] for n in nums]
     assert gated == ungated
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["5", "12", " ", "\n", "minus ", "Negative ", "MINUS", "or more", " or so", "-odd",
+                                 "+", " plus", "Or Less", "and", "x", "-", "ſ", "at most"]), max_size=12).map("".join))
+@example("minus 5 and negative 3, 200 or more, 40-odd, 10+ and 7 Or Less")
+def test_sign_and_hedge_after_gates_lose_nothing(text):
+    from checker.extract import numbers
+
+    gated = (numbers.find_numbers(text), [hedges.hedge_after(text, end) for end in range(len(text))])
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(numbers, "_SIGN_WORD_ENDS", re.compile(""))
+        patched.setattr(hedges, "_after_first", _Everything)
+        ungated = (numbers.find_numbers(text), [hedges.hedge_after(text, end) for end in range(len(text))])
+    assert gated == ungated

@@ -9,7 +9,7 @@ import regex
 
 from ..rules_data import load
 from .numbers import TENS, UNITS
-from .patterns import TIMEOUT, ends_with, endings, lowered, scan_candidates, word_candidates
+from .patterns import TIMEOUT, ends_with, endings, first_after, lowered, scan_candidates, word_candidates
 
 _NUMBER_START = rf"[-−]?\d|(?:a|an|{'|'.join([*UNITS, *TENS])})\b"
 
@@ -108,11 +108,19 @@ def hedge_before(text: str, start: int) -> Hedge | None:
 def hedge_after(text: str, end: int) -> Hedge | None:
     """The hedge starting right after ``end`` ("or more"), if any."""
     _, after, _, after_re, _, _ = _tables()
-    m = after_re.match(text, end, min(len(text), end + 30), timeout=TIMEOUT)
+    limit = min(len(text), end + 30)
+    m = first_after(text, end, limit) in _after_first() and after_re.match(text, end, limit, timeout=TIMEOUT)
     if not m:
         return None
     low, high, kind = after[_key(m.group(1))]
     return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
+
+
+@cache
+def _after_first():
+    """The first characters of the hedges after a figure, case folded: most figures are
+    followed by none."""
+    return {phrase[0].casefold() for phrase in _tables()[1]}
 
 
 @cache

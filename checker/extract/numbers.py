@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import lowered, scan, scan_candidates, word_candidates
+from .patterns import ends_with, endings, lowered, scan, scan_candidates, word_candidates
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3,
@@ -586,6 +586,7 @@ _PREPOSITION = regex.compile(r"\s+(over|in|out\s+of)\s+", regex.IGNORECASE)
 _NOT_PROPORTION = regex.compile(
     r"[£$€¥₹]\s*$|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", regex.IGNORECASE)
 _SIGN_WORD = regex.compile(r"\b(minus|negative)\s+$", regex.IGNORECASE)
+_SIGN_WORD_ENDS = endings(["minus", "negative"])  # searched only where a figure follows one
 _HUNDRED_AND = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _HUNDRED_AT_END = regex.compile(r"(hundred|thousand)$", regex.IGNORECASE)
 _PLUS_OR = regex.compile(r"plus\s+or\s+$", regex.IGNORECASE)
@@ -603,7 +604,8 @@ def _joined(text: str, nums: list[Num]) -> list[Num]:
             num, i = joined, i + 2
         else:
             i += 1
-        sign = _SIGN_WORD.search(text, max(0, num.start - 12), num.start)
+        window = max(0, num.start - 12)
+        sign = ends_with(_SIGN_WORD_ENDS, text, window, num.start) and _SIGN_WORD.search(text, window, num.start)
         prior = out[-1] if out else None
         if sign and num.value > 0 and not (prior and not text[prior.end:sign.start()].strip()) \
                 and not _PLUS_OR.search(text, max(0, sign.start() - 9), sign.start()):
