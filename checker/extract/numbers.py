@@ -154,6 +154,9 @@ class Num:
 
 
 def _digits_value(s: str) -> float | None:
+    if s.isascii() and s.isdigit():  # most figures: nothing below applies
+        value = float(s)
+        return value if math.isfinite(value) else None
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
     if s[-1:] in _VULGAR_CHARS:  # "2½", "-1¾"
@@ -615,6 +618,8 @@ def _joined(text: str, nums: list[Num]) -> list[Num]:
 
 
 def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
+    if b.start - a.end < 4 or not text[a.end].isspace():
+        return None  # no room for " in " (isspace takes every character \s does)
     m = _PREPOSITION.fullmatch(text, a.end, b.start)
     if not m or not (a.value.is_integer() and b.value.is_integer() and b.value) or a.precision or b.precision:
         return None
