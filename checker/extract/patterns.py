@@ -1,4 +1,8 @@
-"""Settings shared by every pattern in the extractors."""
+"""What the extractors' patterns share: the timeout, windowed scans, lazy compiling,
+and the cheap passes that keep the detailed patterns off the prose between figures
+(candidate scans for where a pattern may start, gates on the characters next to a
+figure).  Each cheap pass is a superset of what it stands for, so results are the
+detailed patterns' own (tests/test_candidates.py)."""
 from __future__ import annotations
 
 import re
