@@ -60,14 +60,15 @@ MEASURE_PIECES = ["5", "12", "3,000", "-", " ", "  ", "\n", "\x1c", "%", " per c
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(MEASURE_PIECES), max_size=14).map("".join))
 @example("5 (kg), 3-inch, 20 [m] and 4 times per week")
+@example("half an hour, an hour and a half, 6-foot-2, 5ft 2in, absolute zero, 70-miles-per-hour, 2½ miles")
 @example("5 years old, aged 12, Ahn, 69, said; 3 months of age")
 @example("5 per cent, 7%, per cent of 210, US $5, 50p, 3 euros, a 20-dollar bill, 5m euros")
 def test_measure_gates_lose_nothing(text):
-    """percents, ages and money skip their patterns where a cheap look says they cannot
-    match; with every such look made to say "may", they find the same."""
-    from checker.extract import ages, money, numbers, percents
+    """percents, ages, money and quantities skip their patterns where a cheap look says
+    they cannot match; with every such look made to say "may", they find the same."""
+    from checker.extract import ages, money, numbers, percents, quantities
 
-    matchers = (percents.match, ages.match, money.match)
+    matchers = (percents.match, ages.match, money.match, quantities.match)
     nums = numbers.find_numbers(text)
     gated = [[m(text, n) for m in matchers] for n in nums]
     with pytest.MonkeyPatch.context() as patched:
@@ -77,6 +78,8 @@ def test_measure_gates_lose_nothing(text):
         patched.setattr(ages, "before_space", lambda *_: "age")
         patched.setattr(money, "ends_with", lambda *_: True)
         patched.setattr(money, "_may_follow", lambda *_: True)
+        a_first = next(iter(quantities._lexicon()["first"]))
+        patched.setattr(quantities, "first_after", lambda *_: a_first)
         ungated = [[m(text, n) for m in matchers] for n in nums]
     assert gated == ungated
 

@@ -10,7 +10,7 @@ import regex
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
 from .numbers import Num
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, first_after
 
 
 def _squash(phrase: str) -> str:
@@ -45,6 +45,8 @@ def _lexicon():
     frequency = regex.compile(
         rf"\s+(?i:{regex.escape(data['frequency'])})\s+(?i:{phrase_pattern(data['frequency_per'])})\s+", regex.V0)
     return {"exact": {_squash(k): v for k, v in exact.items()},
+            # What a unit (or "times") starts with, case folded: see match.
+            "first": {k[0].casefold() for k in [*exact, *words, *data["square"], *data["cube"], data["frequency"]]},
             "words": {_squash(k).lower(): v for k, v in words.items()},
             "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
@@ -84,9 +86,14 @@ def match(text: str, num: Num) -> Measure | None:
         start = num.end - len(phrase)
         if start >= 0 and text[start:num.end].lower() == phrase and not text[start - 1:start].isalnum():
             return Measure("quantity", start, num.end, unit=unit)
+    limit = min(len(text), num.end + 48)
+    # Most figures have no unit after them: unless the figure is a fraction ("half an
+    # hour"), skip the patterns where no unit (or "times") can start, past white space
+    # and one bracket or hyphen ("20 (kg)", "3-inch").
+    if num.written != "fraction" and first_after(text, num.end, limit, "([{-") not in lex["first"]:
+        return None
     if _code_or_clock_before(text, num.start):
         return None
-    limit = min(len(text), num.end + 48)
     _, m = _unit_after(lex["frequency"], text, num.end, limit, lex)
     period = _unit_expr(m, lex) if m else None
     if period is not None and _parses(f"1 / ({period})"):
