@@ -6,6 +6,8 @@ from typing import Any
 
 import regex
 
+from .patterns import prefix_tree
+
 
 @dataclass
 class Measure:
@@ -18,24 +20,8 @@ class Measure:
 
 
 def phrase_pattern(phrases) -> str:
-    """A pattern matching any phrase, the longest that fits first, spaces flexible.
-
-    Written as a trie ("k(?:m(?:/h)?|g)"), not one alternative per phrase: a lexicon
-    of hundreds of units is tried right after every figure, and a trie tries a few
-    characters there instead of every phrase."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s*" if ch == " " else regex.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-    return body + "?" if "" in node else body
+    """A pattern matching any phrase, the longest that fits first, spaces flexible,
+    written as a prefix tree ("k(?:m(?:/h)?|g)"): a lexicon of hundreds of units is
+    tried right after every figure, and a tree tries a few characters there instead of
+    every phrase."""
+    return prefix_tree(phrases, r"\s*", regex.escape)
