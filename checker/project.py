@@ -25,7 +25,8 @@ def sources(paths: list[str], *, stdin_filename: str | None = None,
     cwd = Path.cwd()
 
     def excluded(path: str) -> bool:
-        return config_mod.excluded(path, exclude, cwd) or config_for(path).excludes(path)
+        # Matching resolves the path: skipped when the command line names no pattern.
+        return (bool(exclude) and config_mod.excluded(path, exclude, cwd)) or config_for(path).excludes(path)
 
     for item in discover(paths, excluded):
         if isinstance(item, InputError):

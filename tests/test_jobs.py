@@ -1,4 +1,5 @@
 """--jobs N: the same output, in the same order, whatever the number of processes."""
+import multiprocessing
 import os
 import time
 
@@ -33,6 +34,21 @@ def test_map_ordered_uses_worker_processes():
     assert first == os.getpid()
     assert os.getpid() not in rest and 1 <= len(set(rest)) <= 2
     assert set(parallel.map_ordered(_pid, range(3), jobs=1)) == {os.getpid()}
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_map_ordered_workers_inherit_the_items_instead_of_unpickling_them():
+    """Workers are forked, so they start with the parent's warm caches; items, here
+    lambdas that pickle cannot send, stay where they are and only results travel."""
+    items = [lambda i=i: (i, os.getpid()) for i in range(6)]
+    results = list(parallel.map_ordered(_call, items, jobs=2))
+    assert [i for i, _ in results] == list(range(6))
+    assert {pid for _, pid in results[1:]} - {os.getpid()}
+
+
+def _call(f):
+    time.sleep(0.02)
+    return f()
 
 
 def _pid(_):
