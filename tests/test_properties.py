@@ -1,4 +1,5 @@
 """Properties of extract and lint on arbitrary text."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,3 +35,18 @@ def test_arbitrary_unicode(text):
 @given(NEWSY)
 def test_newsy_fragments(text):
     _check(text)
+
+
+# Letters that `regex`'s IGNORECASE folds to ASCII ones ("ſ", the long s, is "s"; "K", the
+# Kelvin sign, is "k"): a phrase matched with them must still be looked up in the lexicons.
+@pytest.mark.parametrize("text", [
+    "ſome 200 people", "thouſandſ of troopſ", "at leaſt 5 kg", "more than 5 \u212am", "Tueſday, 5 March 2024",
+    "ſix weekſ ago", "forty-five per cent", "aged 45 yearſ",
+])
+def test_letters_that_fold_to_ascii(text):
+    _check(text)
+
+
+def test_a_folded_hedge_is_read():
+    claim, = extract("ſome 200 people")
+    assert (claim.hedge, claim.low, claim.high) == ("some", 160.0, 240.0)

@@ -83,7 +83,7 @@ _TAG_OPEN = regex.compile(r"<[/A-Za-z!][^<>\n]*$")
 
 
 def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return " ".join(phrase.casefold().split())  # casefold: IGNORECASE matches "ſome" as "some"
 
 
 @cache
