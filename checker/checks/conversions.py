@@ -15,13 +15,6 @@ from ..rounding import half_place
 from ..rules_data import load
 
 
-def _rounding(claim) -> float:
-    """Half the place of the last written digit: "16" may be 15.5 to 16.5."""
-    digits = "".join(ch for ch in claim.text if ch.isdigit() or ch == ".")
-    places = len(digits.split(".", 1)[1]) if "." in digits else 0
-    return 0.5 * 10 ** -places
-
-
 @check("conversion-mismatch")
 def conversion_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.02)
@@ -34,13 +27,14 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
 def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance: float) -> None:
     """One quantity and its bracketed conversion, converted with pint."""
     ureg = registry()
+    rounding = half_place(claim, zeros_count=True)  # "16" may be 15.5 to 16.5
     try:
         converted = [ureg.Quantity(v, claim.unit).to(other.unit).magnitude
-                     for v in (claim.value - _rounding(claim), claim.value, claim.value + _rounding(claim))]
+                     for v in (claim.value - rounding, claim.value, claim.value + rounding)]
     except Exception:  # pint: units of different dimensions are not a conversion
         return
     low, high = min(converted), max(converted)
-    slack = _rounding(other) + tolerance * abs(other.value)
+    slack = half_place(other, zeros_count=True) + tolerance * abs(other.value)
     # A hedged conversion ("10km (about 7 miles)") asserts its hedge's interval.
     other_low, other_high = (other.low, other.high) if other.hedge else (other.value, other.value)
     if low - slack <= (other_high if other_high is not None else high) and \
