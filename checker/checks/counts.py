@@ -41,8 +41,8 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         return False  # the same noun at two times
     if claim.extra["definite"]:
         # "the two countries" may pick two of the "31 countries" named before; "the two
-        # men" after "the two men" is the same pair.
-        # Measures are never small here: "the 4km race" and "the 6.2km race" are two races.
+        # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
+        # and "the 6.2km race" are two races.
         return (claim.low or 0) >= 10 or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
     return claim.extra["specific"] and earlier.extra["specific"]
 
