@@ -11,7 +11,7 @@ from ..engine import Context, Rule, check
 from ..extract.quantities import registry
 from ..format_numbers import fmt
 from ..model import Claim, Span
-from ..rounding import half_place
+from ..rounding import half_place, written_like
 from ..rules_data import load
 
 
@@ -42,16 +42,10 @@ def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance
         return
     ctx.report(rule, ctx.span(other.start, other.end),
                f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
-               f"{claim.text} is {fmt(round(converted[1], 2))} {_unit_as_written(other)}",
+               f"{claim.text} is {written_like(converted[1], other) or fmt(_sig(converted[1])) + ' ' + other.unit}",
                [ctx.span(claim.start, claim.end)])
 
 
-def _unit_as_written(claim: Claim) -> str:
-    """"miles" of "6 miles", "km/h" of "100 km/h"; pint's name when nothing follows the figure."""
-    return _LEADING_FIGURE.sub("", claim.text) or claim.unit.replace("_", " ")
-
-
-_LEADING_FIGURE = regex.compile(r"^[^A-Za-z°]*")
 _TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s.,]")  # words and symbols: "rs", "¥", "$"
 
 
@@ -147,7 +141,7 @@ def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) 
     ctx.report(rule, flagged,
                f'"{flagged.text}" (line {flagged.line}) converts at {_sig(conv.per(unit))} {other} per {unit}, '
                f'but "{related.text}" (line {related.line}) at {_sig(ref.per(unit))}: at that rate '
-               f"{conv.claim.text} is {fmt(_sig(expected))} {other}",
+               f"{conv.claim.text} is {written_like(expected, conv.converted) or f'{fmt(_sig(expected))} {other}'}",
                [related])
 
 
