@@ -17,6 +17,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 
+from .extract.patterns import lowered
 from .model import LineIndex
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -112,7 +113,7 @@ def _plain(text: str) -> Document:
     offsets.add(0, len(text), 0, len(text))
     blocks = [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)]
     # Substring tests first: most drafts have no URL, and the pattern's scan was ~3% of lint.
-    has_url = "://" in text or "www." in text.lower()
+    has_url = "://" in text or "www." in lowered(text)
     prose = _URL.sub(lambda m: " " * len(m.group(0)), text) if has_url else text
     return Document(text, prose, offsets, blocks, None)
 

@@ -12,7 +12,7 @@ from . import ages, dates, figures
 from .counted import counted_phrase
 from .hedges import find_vague
 from .numbers import find_numbers
-from .patterns import TIMEOUT
+from .patterns import TIMEOUT, lowered
 
 # Text that is not prose: the figures in a URL ("%28", "?id=305") or an email address
 # are no claims, so these spans are blanked before any parser runs: offsets are kept,
@@ -24,7 +24,7 @@ _NON_PROSE = regex.compile(
 def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[Claim]:
     """Every numeric claim in ``text``, in order of position."""
     reference = as_date(reference_date)
-    if "@" in text or "://" in text or "www." in text.lower():
+    if "@" in text or "://" in text or "www." in lowered(text):
         text = _NON_PROSE.sub(lambda m: "_" * len(m.group()), text, timeout=TIMEOUT)
     claims = _date_claims(text, reference)
     taken = _Coverage(claims)

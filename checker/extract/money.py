@@ -56,7 +56,8 @@ def _lexicon():
     # are skipped where neither is.
     before_ends = endings("$" if "$" in k else k for k in [*data["before"], *codes])
     after_first = {k[0].casefold() for k in [*data["minor"], *data["after"], *codes]}
-    return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first, "after_re": after_re, "after": after,
+    return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
+            "after_re": after_re, "after": after,
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
             "weight_words": {_key(w) for w in weight["words"]},

@@ -6,7 +6,7 @@ detailed patterns' own (tests/test_candidates.py)."""
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -76,9 +76,11 @@ def scan_candidates(candidates, pattern, text: str, where: str | None = None):
             pos = m.end()
 
 
+@lru_cache(maxsize=1)
 def lowered(text: str) -> str:
     """``text.lower()`` with the offsets kept: a character that lower-cases to two
-    ("İ") stays as it is."""
+    ("İ") stays as it is.  Kept for the last text only: markup, dates, numbers and vague
+    magnitudes all read the same draft lower-cased, and a str caches its own hash."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
