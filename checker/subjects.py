@@ -245,6 +245,52 @@ _SURNAME_RE = regex.compile(r"(?<=[a-z,]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'�
 _ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
+# A name as written: "Claxton", "McIlroy", "O'Neill", "Chan-il"; a possessive "'s" is not part of it.
+_NAME_TOKEN = r"[A-Z](?:[a-z]+|[a-z]*['’]?[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"
+# A run of capitalised words on one line: "Hicham El Guerrouj", "World Cross Country Championships".
+_FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
+_MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
+_NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
+_THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)
+_LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
+
+
+class _Mentions:
+    """Where the text names people, so that "the 25-year-old" finds who was named
+    last rather than the last capitalised word ("in Madrid", "Olympic titles").
+
+    A person is a name of two or three words not after "the" ("the Australian Open")
+    and not ending in an institution's word ("Hopman Cup"); a mention by surname
+    alone ("Claxton's") names the person with the longest name ending in it.
+    """
+
+    def __init__(self, text: str):
+        not_person = frozenset(load("subjects")["names"]["not_person_heads"])
+        found = []  # (offset, surname)
+        surnames: dict[str, str] = {}
+        for m in _FULL_NAME_RE.finditer(text):
+            words = _HONORIFIC.sub("", m.group(0)).split()
+            if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
+                words = words[-2:]  # "Finance Minister Omar Davies", "Actor Daniel Day-Lewis"
+            if words[0] in NOT_NAMES or words[-1] in not_person \
+                    or _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                continue
+            name = " ".join(words)
+            found.append((m.start(), words[-1]))
+            if len(name) > len(surnames.get(words[-1], "")):
+                surnames[words[-1]] = name  # "Hicham El Guerrouj" rather than "El Guerrouj"
+        alone = [(m.start(), m.group(0)) for m in _MENTION_RE.finditer(text)
+                 if m.group(0) in surnames and not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())]
+        found = sorted(found + alone)
+        self.positions = [pos for pos, _ in found]
+        self.people = [surnames[surname] for _, surname in found]
+
+    def last(self, start: int, end: int) -> tuple[int, str] | None:
+        """Where and whom the text names last between two offsets."""
+        i = bisect.bisect_left(self.positions, end) - 1
+        return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
+
+
 class _People:
     """Names seen so far, so that "Ahn" after "Ahn Chan-il" is the same person."""
 
@@ -252,6 +298,7 @@ class _People:
         self.full_names: list[str] = []
         self.last_aged: str | None = None
         self.last_aged_end = 0
+        self._mentions: _Mentions | None = None
 
     def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
         if not claim.subject and regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
@@ -263,7 +310,15 @@ class _People:
             return person
         # "the 69-year-old": the person named last before it.
         if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
-            window = text[max(self.last_aged_end, claim.start - 300):claim.start]
+            window_start = max(self.last_aged_end, claim.start - 300)
+            if self._mentions is None:
+                self._mentions = _Mentions(text)
+            named = self._mentions.last(window_start, claim.start)
+            if named is not None:
+                # "Sculthorpe said he would love the 19-year-old": someone named in the
+                # same sentence is seldom the one "the 19-year-old" stands for.
+                return None if named[0] >= sentence_start else self._match(named[1])
+            window = text[window_start:claim.start]
             named = [m.group(0) for m in _ANY_NAME_RE.finditer(window)] + \
                 [m.group(0) for m in _SURNAME_RE.finditer(window)]
             last = max(named, key=window.rfind, default=None)
