@@ -198,15 +198,21 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     figures = [c for c in claims if c.kind in COUNT_KINDS or c.kind in MEASURE_KINDS]
     title = [c for c in figures if c.start < sentences.title_end]
     lead = [c for c in figures if lead_start <= c.start < lead_end]
+    body = [c for c in figures if c.start >= lead_start]
     pairs = []
     for head in title:
         if head.kind in COUNT_KINDS and (subject_key(head.subject) is None or _names_something(text, head)):
             continue
         noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
-        same = [c for c in lead if c.kind == head.kind and c.unit == head.unit and
-                (noun is None or (subject_key(c.subject) or (None,))[-1] == noun)]
-        if same:
-            pairs.append((head, same))
+
+        def same(c: Claim) -> bool:
+            return c.kind == head.kind and c.unit == head.unit and \
+                (noun is None or (subject_key(c.subject) or (None,))[-1] == noun)
+        # The lead restates the headline; failing that, a later count that points back
+        # at it does ("China suspends 26 power projects" ... "the 26 projects").
+        restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
+        if restated:
+            pairs.append((head, restated))
     return pairs
 
 

@@ -72,8 +72,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             continue
         listed = ", ".join(f'"{ctx.quote(c).text}"' for c in lead)
         ctx.report(rule, ctx.quote(head),
-                   f"the headline's {_describe(ctx, head)} is not what the lead paragraph says: {listed} "
-                   f"(line {lead[0].line})",
+                   f"the headline's {_describe(ctx, head)} is not what line {lead[0].line} says: {listed}",
                    [ctx.quote(c) for c in lead])
 
 
