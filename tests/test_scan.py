@@ -2,7 +2,7 @@
 import random
 
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import patterns
@@ -23,6 +23,9 @@ def test_scan_finds_what_finditer_finds_across_window_edges(pieces, window, cut_
     patterns.WINDOW, patterns.MARGIN = window, 30
     try:
         for pattern in (DIGIT_RE, WORD_RE, *(p.compiled for p in DATE_PATTERNS.values()), regex.compile(r"(?<![\w])\d+(?![\w])")):
+            # scan's contract holds for matches shorter than MARGIN (1,024 characters in use);
+            # joined pieces can make a 42-character "122024-10-252024-10-25..." here.
+            assume(all(m.end() - m.start() < patterns.MARGIN for m in pattern.finditer(text)))
             assert [m.span() for m in patterns.scan(pattern, text)] == [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in patterns.scan(pattern, text, pos, endpos)] == \
                 [m.span() for m in pattern.finditer(text, pos, endpos)]

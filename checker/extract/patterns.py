@@ -39,7 +39,7 @@ def scan(pattern, text: str, pos: int = 0, endpos: int | None = None):
     `regex` applies a finditer's timeout to the whole iteration, so a plain
     ``finditer(text, timeout=TIMEOUT)`` fails on any document long enough to take
     TIMEOUT to read (about 5 MB of news text), hostile or not.  Matches and their
-    look-behinds are as finditer's; look-aheads must stay within MARGIN.
+    look-behinds are as finditer's; matches and look-aheads must stay within MARGIN.
     """
     n = len(text) if endpos is None else min(endpos, len(text))
     while pos < n:
