@@ -26,8 +26,11 @@ KINDS = ("number", "range", "money", "percent", "quantity", "age")
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def changed(number: str, rng: random.Random) -> str:
-    """Another figure written the same way: 3,000 -> 4,500, 1.2 -> 2.4."""
+def changed(number: str, rng: random.Random, kind: str = "number") -> str:
+    """Another figure written the same way: 3,000 -> 4,500, 1.2 -> 2.4; an age stays
+    one a person can have (44 -> 47, not 132, which is no longer read as an age)."""
+    if kind == "age" and number.isdigit():
+        return str(max(1, int(number) + rng.choice([-9, -5, -3, -2, 2, 3, 5, 9])))
     value = float(number.replace(",", ""))
     factor = rng.choice([0.5, 1.5, 2, 3, 0.25])
     new = value * factor
@@ -54,7 +57,7 @@ def injections(text: str, rng: random.Random):
             continue
         claim, m = rng.choice(mentions)
         start, end = claim.start + m.start(), claim.start + m.end()
-        new = changed(number, rng)
+        new = changed(number, rng, kind)
         yield text[:start] + new + text[end:], start, start + len(new), kind, text[max(0, start - 60):end + 40]
 
 
