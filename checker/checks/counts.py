@@ -8,12 +8,18 @@ import regex
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt, fmt_interval
 from ..model import Claim
+from ..extract.counted import counted_phrase
 from ..rounding import half_place
 from ..subjects import COUNT_KINDS
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
-    return f'"{ctx.quote(claim).text}" (line {claim.line})'
+    """The figure as quoted, and for a sum or a percentage the noun it was grouped by
+    ("£200 council tax rebate"), so the reader sees why two figures were compared."""
+    end = claim.quote_end
+    if claim.kind not in COUNT_KINDS and (phrase := counted_phrase(ctx.text, claim.end)):
+        end = max(end, phrase[2])
+    return f'"{ctx.text[claim.quote_start:end]}" (line {claim.line})'
 
 
 def _asserts(claim: Claim) -> str:
