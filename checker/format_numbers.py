@@ -12,11 +12,12 @@ def fmt(value: float | None) -> str:
     return f"{value:,.4g}"
 
 
-def fmt_interval(low: float | None, high: float | None) -> str:
+def fmt_interval(low: float | None, high: float | None, write=fmt) -> str:
+    """``write`` writes one figure: ``fmt`` by default, "£300" for a sum."""
     if low is not None and high is not None and low == high:
-        return fmt(low)
+        return write(low)
     if high is None:
-        return f"at least {fmt(low)}"
+        return f"at least {write(low)}"
     if low is None or low == 0:
-        return f"at most {fmt(high)}"
-    return f"{fmt(low)}–{fmt(high)}"
+        return f"at most {write(high)}"
+    return f"{write(low)}–{write(high)}"

@@ -50,6 +50,8 @@ def test_failing_case(rule_id, case):
     findings = lint(case["text"], reference_date=case.get("reference_date"), rules=select_rules([rule_id]))
     assert [f.text for f in findings] == case["flagged"]
     assert [[r.text for r in f.related] for f in findings] == case["related"]
+    if "messages" in case:
+        assert [f.message for f in findings] == case["messages"]
     for f in findings:
         assert case["text"][f.start:f.end] == f.text
         assert f.rule == rule_id

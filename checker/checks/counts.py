@@ -9,7 +9,7 @@ from ..engine import Context, Rule, check
 from ..format_numbers import fmt, fmt_interval
 from ..model import Claim
 from ..extract.counted import counted_phrase
-from ..rounding import half_place
+from ..rounding import half_place, written_like
 from ..subjects import COUNT_KINDS
 
 
@@ -23,7 +23,11 @@ def _describe(ctx: Context, claim: Claim) -> str:
 
 
 def _asserts(claim: Claim) -> str:
-    return fmt_interval(claim.low, claim.high)
+    """The interval a figure asserts; a single sum, percentage or quantity is written
+    as the draft writes it ("£2.4m–£3.6m", "18%")."""
+    if claim.kind in COUNT_KINDS or claim.value is None:
+        return fmt_interval(claim.low, claim.high)
+    return fmt_interval(claim.low, claim.high, lambda v: written_like(v, claim) or fmt(v))
 
 
 def _below(a: float | None, b: float | None, tolerance: float) -> bool:
