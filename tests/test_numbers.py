@@ -123,6 +123,15 @@ def test_find_numbers(text, expected):
     ("More than 3/4 of them", [("number", "More than 3/4", 0.75, 0.75, None)]),
     # not ranges, and no figures at all
     ("they won 4-2 on Saturday", []),
+    # scores and models: after a name, between two names, or among other pairs
+    ("Barbarians 19-47 New Zealand", []),
+    ("he beat Peter Luczak 7-6 (7-5) 4-6 6-3", []),
+    ("an order for 70 Boeing 737-800 planes", [("number", "70", 70, 70, 70)]),
+    ("Ages 18-24 are most at risk", [("range", "18-24", None, 18, 24)]),
+    ("Between 10-12 people came", [("range", "Between 10-12", None, 10, 12)]),
+    # "3G" is a mobile network's generation; "10G" keeps the giga scale
+    ("fast 3G networks and 5G", []),
+    ("10G", [("number", "10G", 1e10, 9.5e9, 1.05e10)]),
     ("the 2011-12 season", []),
     ("as of 2001-03", []),
     # a number that owns something is a name or a pronoun: "Radio 4's", "one's"

@@ -24,6 +24,14 @@ _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
 _GLUED = regex.compile(r"[A-Za-z0-9]|['’]s\b")
 _SCALE_WORD = regex.compile(rf"\b(?:{'|'.join(SCALES)})\b", regex.IGNORECASE)
 _CODE_TAIL = regex.compile(r"\d[-–/]$")
+# "a Boeing 737-800", "Barbarians 19-47 New Zealand", "Luczak 7-6 (7-5) 4-6 6-3": a figure
+# pair after a name (a sentence's first word only with a name after the pair too: "Ages
+# 18-24 are") or among other pairs is a model or a score.
+_NAME_BEFORE = regex.compile(r"\b[A-Z][\w'’]*\s$")
+_FIRST_WORD_BEFORE = regex.compile(r"(?:^|[.!?:\n]\s*)[A-Z][\w'’]*\s$")
+_NAME_AFTER = regex.compile(r"\s[A-Z]")
+_PAIR_BEFORE = regex.compile(r"\d[-–]\d+\)?\s\(?$")
+_PAIR_AFTER = regex.compile(r"\s\(?\d+[-–]\d")
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
 
 
@@ -158,7 +166,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         if scale_word and scale_word.end() == b.end and low < high / SCALES[scale_word.group().lower()]:
             low *= SCALES[scale_word.group().lower()]
     tight_dash = joiner.group(0) in ("-", "–")
-    if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)):
+    if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)
+                                              or _looks_like_score(text, a, b)):
         return None, 2  # "won 3-1" is a score, "2004-05" a season, "1995-01" a month: no figures
     if ma and mb and high < low < 0:  # "-18 °C to -34 °C": negative measures listed by size
         low, high = high, low
@@ -205,6 +214,14 @@ def _looks_like_code(text: str, a: Num, b: Num) -> bool:
     # "1995-01", "+1-222-2222": zero-padded or phone-like runs are not ranges.
     second = text[b.start:b.end]
     return second.startswith("0") and len(second) > 1 or a.start > 0 and text[a.start - 1] in "+-"
+
+
+def _looks_like_score(text: str, a: Num, b: Num) -> bool:
+    if _PAIR_BEFORE.search(text, max(0, a.start - 12), a.start) or _PAIR_AFTER.match(text, b.end, b.end + 12):
+        return True
+    if not _NAME_BEFORE.search(text, max(0, a.start - 30), a.start):
+        return False
+    return not _FIRST_WORD_BEFORE.search(text, max(0, a.start - 32), a.start) or bool(_NAME_AFTER.match(text, b.end))
 
 
 def _unit(measure: Measure | None) -> str | None:

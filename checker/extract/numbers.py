@@ -295,6 +295,8 @@ def _digit_number(text: str, m) -> Num | None:
         key = scale_word.strip()
         if key == "m" and not _m_means_million(text, m.end("scale"), text[max(0, m.start() - 3):m.start()]):
             key = ""
+        if key == "G" and len(digits) == 1:
+            return None  # "3G", "5G": a mobile network's generation, not three billion
         if key:
             scale = SCALE_ABBREVIATIONS.get(key, SCALE_ABBREVIATIONS.get(key.lower(), 1.0))
             end = m.end("scale")
