@@ -103,6 +103,9 @@ _TIME_ANCHOR = regex.compile(
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
+# "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
+_THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
+                             r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
 MEASURE_KINDS = ("money", "percent", "quantity")
 # How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
 # search range for a pattern's required literal ("of") before it tries a match, so an
@@ -175,6 +178,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
                 last_whole = claim
         elif claim.kind == "age":
+            if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start):
+                continue  # "joined the KGB as an idealistic 20-year-old": an age at another time
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
             if person is not None:
                 claim.extra["person"] = person
@@ -255,8 +260,10 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
-# A capitalised word not at the start of its sentence and not a possessive.
-_SURNAME_RE = regex.compile(r"(?<=[a-z,]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])")
+# A capitalised word after a lower-case word or a title ("said Bell", "Mr Nogar"), not a
+# possessive and not inside a longer name ("World Cross Country Championships").
+_SURNAME_RE = regex.compile(r"(?<=(?:\b[a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?),?\s)"
+                            r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])(?![ \t]+[A-Z])")
 _ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
@@ -266,8 +273,21 @@ _NAME_TOKEN = r"[A-Z](?:[a-z]+|[a-z]*['’]?[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"
 _FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
 _MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
 _NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
-_THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)
+# "the Australian Open", "in Madrid", "at Goodison Park": an event, a place or a body.
+_NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?:the|in|at|near)\s+$", regex.IGNORECASE)
 _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
+
+
+def _may_be_person(text: str, start: int, words: list[str]) -> bool:
+    """Whether a name at ``start`` may be a person's, not an event's, a team's or a
+    place's: "Hopman Cup" ends in an institution's word, "in Madrid" follows "in"."""
+    return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
+        and not _NOT_PERSON_BEFORE.search(text, max(0, start - 6), start)
+
+
+@cache
+def _not_person_heads() -> frozenset[str]:
+    return frozenset(load("subjects")["names"]["not_person_heads"])
 
 
 class _Mentions:
@@ -280,15 +300,13 @@ class _Mentions:
     """
 
     def __init__(self, text: str):
-        not_person = frozenset(load("subjects")["names"]["not_person_heads"])
         found = []  # (offset, surname)
         surnames: dict[str, str] = {}
         for m in _FULL_NAME_RE.finditer(text):
             words = _HONORIFIC.sub("", m.group(0)).split()
             if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
                 words = words[-2:]  # "Finance Minister Omar Davies", "Actor Daniel Day-Lewis"
-            if words[0] in NOT_NAMES or words[-1] in not_person \
-                    or _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            if not _may_be_person(text, m.start(), words):
                 continue
             name = " ".join(words)
             found.append((m.start(), words[-1]))
@@ -333,13 +351,12 @@ class _People:
                 # "Sculthorpe said he would love the 19-year-old": someone named in the
                 # same sentence is seldom the one "the 19-year-old" stands for.
                 return None if named[0] >= sentence_start else self._match(named[1])
-            window = text[window_start:claim.start]
-            named = [m.group(0) for m in _ANY_NAME_RE.finditer(window)] + \
-                [m.group(0) for m in _SURNAME_RE.finditer(window)]
-            last = max(named, key=window.rfind, default=None)
-            if last is None or last.split()[0] in NOT_NAMES:
+            # No full name: the last capitalised word that may be a person ("Chepkemei").
+            named = [m for pattern in (_ANY_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
+                     if _may_be_person(text, m.start(), m.group(0).split())]
+            if not named:
                 return self.last_aged
-            return self._match(_HONORIFIC.sub("", last))
+            return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
 
     @staticmethod
