@@ -273,16 +273,20 @@ _NAME_TOKEN = r"[A-Z](?:[a-z]+|[a-z]*['’]?[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"
 _FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
 _MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
 _NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
-# "the Australian Open", "in Madrid", "at Goodison Park": an event, a place or a body.
-_NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?:the|in|at|near)\s+$", regex.IGNORECASE)
+# "the Australian Open", "in Madrid", "A New York court", "Commission on Social Justice",
+# "Walk of Fame": an event, a place or a body.
+_NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\w*\s+(?:of|on|for)\s+(?:the\s+)?$")
+_NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
 _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 
 
 def _may_be_person(text: str, start: int, words: list[str]) -> bool:
     """Whether a name at ``start`` may be a person's, not an event's, a team's or a
     place's: "Hopman Cup" ends in an institution's word, "in Madrid" follows "in"."""
+    end = text.find(words[-1], start) + len(words[-1])
     return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
-        and not _NOT_PERSON_BEFORE.search(text, max(0, start - 6), start)
+        and not _NOT_PERSON_BEFORE.search(text, max(0, start - 30), start) \
+        and not _NOT_PERSON_AFTER.match(text, end)
 
 
 @cache
@@ -365,10 +369,11 @@ class _People:
         if regex.search(r"(?<![\w])the\s+$", text[max(start, end - 5):end], regex.IGNORECASE):
             return None  # "the 69-year-old" is resolved by who was aged last
         names = {_HONORIFIC.sub("", m.group(0)) for m in _ANY_NAME_RE.finditer(text, start, end)
-                 if m.group(0).split()[0] not in NOT_NAMES}
+                 if _may_be_person(text, m.start(), m.group(0).split())}
         if not names:
             # A headline names people by surname: "McDonald's boss Bell dies aged 44".
-            names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end) if m.group(0) not in NOT_NAMES}
+            names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end)
+                     if _may_be_person(text, m.start(), [m.group(0)])}
         return names.pop() if len(names) == 1 else None
 
     def _match(self, name: str) -> str:
