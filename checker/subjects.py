@@ -180,6 +180,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start):
                 continue  # "joined the KGB as an idealistic 20-year-old": an age at another time
+            if claim.text.lower().startswith("in their"):
+                continue  # "his friends, who are in their seventies": several people's ages
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
             if person is not None:
                 claim.extra["person"] = person

@@ -15,6 +15,8 @@ _AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_STARTS = frozenset("-ymwd")  # of _AFTER, after its white space
+_NAME_AFTER = regex.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)(?![\w'’])")
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
@@ -41,7 +43,14 @@ def match(text: str, num: Num) -> Measure | None:
         _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()
-        return Measure("age", num.start, m.end(), unit=unit, extra={"person": person_before(text, num.start)})
+        person = person_before(text, num.start)
+        # "On the outskirts of Kyoto, 83-year-old Yuji Shimizu": with no article before
+        # the age, a name right after it is the person's ("Ahn Chan-il, a 69-year-old
+        # North Korean defector" keeps the name before).
+        named = _NAME_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        if named and not _ARTICLE_BEFORE.search(text, max(0, num.start - 5), num.start):
+            person = named.group(1)
+        return Measure("age", num.start, m.end(), unit=unit, extra={"person": person})
     if num.value != int(num.value) or num.value > 130:
         return None  # a bare figure is an age only if a person's
     window = max(0, num.start - 8)
