@@ -103,6 +103,8 @@ _TIME_ANCHOR = regex.compile(
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
+# "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
+_CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
@@ -349,14 +351,14 @@ class _People:
             return person
         # "the 69-year-old": the person named last before it.
         if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
-            window_start = max(self.last_aged_end, claim.start - 300)
+            window_start = max(self.last_aged_end, claim.start - 600)
             if self._mentions is None:
                 self._mentions = _Mentions(text)
-            named = self._mentions.last(window_start, claim.start)
-            if named is not None:
-                # "Sculthorpe said he would love the 19-year-old": someone named in the
-                # same sentence is seldom the one "the 19-year-old" stands for.
-                return None if named[0] >= sentence_start else self._match(named[1])
+            full = self._mentions.last(window_start, claim.start)
+            if full is not None:
+                if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
+                    return None  # "Sculthorpe said he would love the 19-year-old": someone else
+                return self._match(full[1])
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             named = [m for pattern in (_ANY_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
                      if _may_be_person(text, m.start(), m.group(0).split())]
