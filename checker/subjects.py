@@ -268,7 +268,6 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
 # possessive and not inside a longer name ("World Cross Country Championships").
 _SURNAME_RE = regex.compile(r"(?<=(?:\b[a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?),?\s)"
                             r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])(?![ \t]+[A-Z])")
-_ANY_NAME_RE = regex.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
 # A name as written: "Claxton", "McIlroy", "O'Neill", "Chan-il"; a possessive "'s" is not part of it.
@@ -360,7 +359,7 @@ class _People:
                     return None  # "Sculthorpe said he would love the 19-year-old": someone else
                 return self._match(full[1])
             # No full name: the last capitalised word that may be a person ("Chepkemei").
-            named = [m for pattern in (_ANY_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
+            named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
                      if _may_be_person(text, m.start(), m.group(0).split())]
             if not named:
                 return self.last_aged
@@ -372,7 +371,7 @@ class _People:
         """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
         if regex.search(r"(?<![\w])the\s+$", text[max(start, end - 5):end], regex.IGNORECASE):
             return None  # "the 69-year-old" is resolved by who was aged last
-        names = {_HONORIFIC.sub("", m.group(0)) for m in _ANY_NAME_RE.finditer(text, start, end)
+        names = {_HONORIFIC.sub("", m.group(0)) for m in _FULL_NAME_RE.finditer(text, start, end)
                  if _may_be_person(text, m.start(), m.group(0).split())}
         if not names:
             # A headline names people by surname: "McDonald's boss Bell dies aged 44".
