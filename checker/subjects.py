@@ -17,7 +17,7 @@ import regex
 
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import counted_phrase
-from .extract.counted import NOT_NAMES
+from .extract.counted import NOT_NAMES, TITLES
 from .model import Claim
 from .rules_data import EXTRA_SUBJECTS, load
 
@@ -266,7 +266,7 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
 
 # A capitalised word after a lower-case word or a title ("said Bell", "Mr Nogar"), not a
 # possessive and not inside a longer name ("World Cross Country Championships").
-_SURNAME_RE = regex.compile(r"(?<=(?:\b[a-z]+|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?),?\s)"
+_SURNAME_RE = regex.compile(rf"(?<=(?:\b[a-z]+|\b(?:{TITLES})\.?),?\s)"
                             r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])(?![ \t]+[A-Z])")
 
 

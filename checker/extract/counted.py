@@ -83,7 +83,8 @@ def person_before(text: str, start: int) -> str | None:
     return name
 
 
-HONORIFIC = regex.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev)\.?\s+")
+TITLES = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev"
+HONORIFIC = regex.compile(rf"^(?:{TITLES})\.?\s+")
 
 
 NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
