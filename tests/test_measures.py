@@ -23,6 +23,7 @@ def _found(text, kind):
     ("a $5 fee, A$68m profit. A $2bn gap", [("$5", 5, "USD"), ("A$68m", 6.8e7, "AUD"), ("$2bn", 2e9, "USD")]),
     ("It paid USD 5m and 100 EUR.", [("USD 5m", 5e6, "USD"), ("100 EUR", 100, "EUR")]),
     ("profits of 331bn euros", [("331bn euros", 3.31e11, "EUR")]),
+    ("a quarter of a million pounds", [("a quarter of a million pounds", 2.5e5, "GBP")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
     ("a 650m euro write-down", [("650m euro", 6.5e8, "EUR")]),
     ("it only cost thirteen dollars forty-five cents", [("thirteen dollars forty-five cents", 13.45, "USD")]),

@@ -31,6 +31,13 @@ def _close(a, b):
     ("nine and eleven", [("nine", 9), ("eleven", 11)]),
     ("one thousand and two thousand", [("one thousand", 1000), ("two thousand", 2000)]),
     ("6000 4 hundred and 12", [("6000", 6000), ("4 hundred and 12", 412)]),
+    # digits and scale words in two parts: spaced, the rest names its own smaller scale
+    ("4 thousand 3 hundred", [("4 thousand 3 hundred", 4300)]),
+    ("2 million 300 thousand", [("2 million 300 thousand", 2.3e6)]),
+    ("2 million 40 people", [("2 million", 2e6), ("40", 40)]),
+    ("3 thousand 4 thousand", [("3 thousand", 3000), ("4 thousand", 4000)]),
+    # Indian lakh grouping
+    ("Rs 12,34,567.89 and 1,00,000 more", [("12,34,567.89", 1234567.89), ("1,00,000", 100000)]),
     # fractions
     ("three sevenths", [("three sevenths", 3 / 7)]),
     ("a sixth of", [("a sixth", 1 / 6)]),
@@ -45,6 +52,13 @@ def _close(a, b):
     ("two billion and a quarter million", [("two billion and a quarter million", 2_000_250_000)]),
     ("one and a half million", [("one and a half million", 1.5e6)]),
     ("half a million", [("half a million", 5e5)]),
+    # a fraction of a scale, with or without "of a"; a bare "quarter" only before a scale
+    ("a quarter of a million", [("a quarter of a million", 2.5e5)]),
+    ("three quarters of a million", [("three quarters of a million", 7.5e5)]),
+    ("a third of a billion", [("a third of a billion", 1e9 / 3)]),
+    ("quarter million", [("quarter million", 2.5e5)]),
+    ("one of a thousand", [("one", 1), ("a thousand", 1000)]),
+    ("the third quarter of a year", []),
     ("two over five", [("two over five", 0.4)]),
     ("3000 over 4", [("3000 over 4", 750)]),
     ("3 7/8", [("3 7/8", 3.875)]),

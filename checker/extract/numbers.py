@@ -76,12 +76,14 @@ _TIMES_POWER = (r"[^\S\n]?[×x*][^\S\n]?"
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _VULGAR_CHARS = frozenset(_VULGAR)
 _VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
-# A digit figure: sign, thousands groups (comma or thin/normal space) or a European
-# decimal comma ("5,00"), decimals, exponent ("1.3e6", "-1.1^+23").
+# A digit figure: sign, thousands groups (comma or thin/normal space), Indian lakh
+# groups ("12,34,567", "1,00,000"), or a European decimal comma ("5,00"), decimals,
+# exponent ("1.3e6", "-1.1^+23").
 DIGITS = (
     r"(?<![\w.,/])"
     r"(?:[-−–]\s?(?=\d))?"
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d])"
+    rf"|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
     rf"|\d+[{_VULGAR}]?|(?=\.\d))"
     r"(?:\.\d+)?"
     rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
@@ -118,7 +120,7 @@ DIGIT_RE = regex.compile(
 # A run of number words; a leading "a"/"an" is looked for behind the run.
 WORD_RE = regex.compile(
     rf"\b(?:{_WORD_ALT})\b"
-    rf"(?:(?:{_GAP}+(?:and{_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
+    rf"(?:(?:{_GAP}+(?:(?:and|of){_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
 # Where a figure may start, a digit or a sign, "+", "(" or "." before one, never after a
@@ -313,7 +315,7 @@ def _digit_number(text: str, m) -> Num | None:
 
 @dataclass
 class _Tok:
-    kind: str  # unit | tens | int | hundred | scale | dozen | ord | a | and | point
+    kind: str  # unit | tens | int | hundred | scale | dozen | ord | a | and | of | point
     value: float
     start: int
     end: int
@@ -367,7 +369,7 @@ def _classify(word: str, start: int, end: int) -> _Tok:
         return _Tok("ord", _ORDINAL_PLURALS[word], start, end, plural=True, word=word)
     if word in ("a", "an"):
         return _Tok("a", 1, start, end, word=word)
-    return _Tok(word, 0, start, end, word=word)  # "and", "point"
+    return _Tok(word, 0, start, end, word=word)  # "and", "of", "point"
 
 
 def _accumulate(values: list[float]) -> float:
@@ -441,7 +443,8 @@ class _WordParser:
 
     def fraction(self, i: int, scaled: bool = True):
         """"five eighths", "a hundredth", "one twenty-fifth" at token i: (value, next);
-        with ``scaled``, a scale after it multiplies it ("a quarter million")."""
+        with ``scaled``, a scale after it multiplies it ("a quarter million", "a
+        quarter of a million")."""
         k, joined = i, None
         while self.kind(k) in _VALUE_KINDS or self.kind(k) == "a" and k == i or \
                 self.kind(k) == "and" and self.kind(k - 1) in ("hundred", "scale") and k > i:
@@ -470,9 +473,17 @@ class _WordParser:
                 _WORD_NEXT.match(after) and not _OF_NEXT.match(after):
             return None, k + 1  # "a third term", "one fifth grade": ordinals, not fractions
         value, j = numerator / denominator, k + 1
-        if scaled and self.kind(j) == "scale":
-            value, j = value * self.toks[j].value, j + 1
+        scale = self.scale_after(j) if scaled else None
+        if scale is not None:
+            value, j = value * self.toks[scale].value, scale + 1
         return value, j
+
+    def scale_after(self, j: int) -> int | None:
+        """The scale token that a fraction at j multiplies: "quarter million", "quarter
+        of a million"."""
+        if self.kind(j) == "of" and self.kind(j + 1) == "a":
+            j += 2
+        return j if self.kind(j) == "scale" else None
 
     def integer(self, i: int):
         toks = self.toks
@@ -567,8 +578,12 @@ class _WordParser:
         return value, j
 
     def half(self, i: int):
-        """A bare "half": "half", "half a million", "Half million", "half a dozen"."""
+        """A bare "half": "half", "half a million", "Half million", "half a dozen"; a
+        bare "quarter" only before a scale ("quarter million"), or it is a period."""
         tok = self.toks[i]
+        if tok.word == "quarter":
+            scale = self.scale_after(i + 1)
+            return None if scale is None else (0.25 * self.toks[scale].value, scale + 1)
         if tok.word != "half" or _HYPHEN_WORD.match(self.text, tok.end):
             return None
         j = i + 2 if self.kind(i + 1) == "a" else i + 1
@@ -592,8 +607,8 @@ _NOT_PROPORTION = regex.compile(
     r"[£$€¥₹]\s*$|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", regex.IGNORECASE)
 _SIGN_WORD = regex.compile(r"\b(minus|negative)\s+$", regex.IGNORECASE)
 _SIGN_WORD_ENDS = endings(["minus", "negative"])  # searched only where a figure follows one
-_HUNDRED_AND = regex.compile(r"\s+and\s+", regex.IGNORECASE)
-_HUNDRED_AT_END = regex.compile(r"(hundred|thousand)$", regex.IGNORECASE)
+_DIGIT_WORDS_GAP = regex.compile(r"[^\S\n]+(and[^\S\n]+)?", regex.IGNORECASE)
+_SCALE_AT_END = regex.compile(r"(hundred|thousand|million|billion|trillion)$", regex.IGNORECASE)
 _PLUS_OR = regex.compile(r"plus\s+or\s+$", regex.IGNORECASE)
 
 
@@ -637,11 +652,14 @@ def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
 
 
 def _digit_words(text: str, a: Num, b: Num) -> Num | None:
-    """"3 hundred and 21": digits with a scale word, and a smaller rest."""
-    if a.precision == 0 or not _HUNDRED_AND.fullmatch(text, a.end, b.start):
+    """"3 hundred and 21", "4 thousand 3 hundred": digits with a scale word, and a
+    smaller rest, which without "and" names its own scale ("2 million 40 people" are two)."""
+    gap = a.precision != 0 and _DIGIT_WORDS_GAP.fullmatch(text, a.end, b.start)
+    if not gap:
         return None
-    word = _HUNDRED_AT_END.search(text, a.start, a.end)
-    if not word:
+    word = _SCALE_AT_END.search(text, a.start, a.end)
+    if not word or (word.group(1).lower() not in ("hundred", "thousand") if gap.group(1)
+                    else not _SCALE_AT_END.search(text, b.start, b.end)):
         return None
     if not (b.value.is_integer() and 0 < b.value < SCALES[word.group(1).lower()]):
         return None
