@@ -31,6 +31,13 @@ def _found(text, kind):
     ("It costs one dollar and one and one point.", [("one dollar and one", 1.01, "USD")]),
     ("It may need one kuai and five mao five.", [("one kuai and five mao five", 1.55, "CNY")]),
     ("20 dollars and 50 people", [("20 dollars", 20, "USD")]),
+    # the minor units' figure may end the sentence
+    ("It costs 15 dollars and 50.", [("15 dollars and 50", 15.5, "USD")]),
+    ("They paid 20 dollars and 50.5 more", [("20 dollars", 20, "USD")]),
+    # a sign read by the figure before is not the next figure's too
+    ("10 $ 30 $", [("10 $", 10, "USD"), ("30 $", 30, "USD")]),
+    ("It cost 5 EUR 10 EUR", [("5 EUR", 5, "EUR"), ("10 EUR", 10, "EUR")]),
+    ("$ 20,000.00 $ 37,305.97 expenses", [("$ 20,000.00", 20000, "USD"), ("$ 37,305.97", 37305.97, "USD")]),
     ("she earns 300 pounds per week", [("300 pounds", 300, "GBP")]),
     # Minor units alone are reported as written, with the exchanges' code.
     ("shares closed at 873p, up 50 cents", [("873p", 873, "GBX"), ("50 cents", 50, "USX")]),

@@ -35,10 +35,12 @@ _PAIR_AFTER = regex.compile(r"\s\(?\d+[-–]\d")
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
 
 
-def measure_of(text: str, num: Num) -> Measure | None:
+def measure_of(text: str, num: Num, floor: int = 0) -> Measure | None:
+    """The figure's measure, from nothing before ``floor``: a currency sign that the
+    claim before has read is not this figure's too ("10 $ 30 $" is two amounts)."""
     for match in _MEASURES:
-        measure = match(text, num)
-        if measure is not None:
+        measure = match(text, num, floor) if match is money.match else match(text, num)
+        if measure is not None and measure.start >= floor:
             return measure
     return None
 
@@ -51,6 +53,8 @@ def build(text: str, nums: list[Num]) -> list[Claim]:
         if claims and nums[i].start < claims[-1].end:
             i += 1  # read as part of the claim before ("4e14 s-1", "one dollar and one")
             continue
+        if claims and measures[i] is not None and measures[i].start < claims[-1].end:
+            measures[i] = measure_of(text, nums[i], claims[-1].end)
         claim, used = _tolerance(text, nums, measures, i) or _range(text, nums, measures, i) \
             or _single(text, nums[i], measures[i])
         if claim is not None:

@@ -38,12 +38,12 @@ def _lexicon():
     # unread is a million before a currency word.
     after_re = regex.compile(
         rf"(?P<million>m(?=\s))?(?P<sep>\s*-\s*|\s*)"
-        rf"({phrase_pattern(data['minor'])}|(?i:{phrase_pattern(data['after'])})|{'|'.join(codes)})(?![\w])",
+        rf"({phrase_pattern(data['minor'])}|(?i:{phrase_pattern(data['after'])})|{phrase_pattern(codes)})(?![\w])",
         regex.V0)
     small = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
     # The figure of a minor unit after a major one: 1 to 99, in digits or words.
     cents_re = regex.compile(
-        rf"\s+(?:and\s+)?(\d{{1,2}}(?![\d.,])|(?i:(?:{small})(?:[\s-]+(?:{small}))?)(?![\w-]))"
+        rf"\s+(?:and\s+)?(\d{{1,2}}(?!\d|[.,]\d)|(?i:(?:{small})(?:[\s-]+(?:{small}))?)(?![\w-]))"
         rf"(?:\s+({phrase_pattern(data['minor'])})(?![\w]))?", regex.V0)
     end_re = regex.compile(r"\s*(?:$|[.,;:!?)]|(?:and|or)\b)", regex.IGNORECASE)
     weight = data["weight"]
@@ -64,9 +64,10 @@ def _lexicon():
             "weight_before": weight_before, "weight_after": weight_after}
 
 
-def match(text: str, num: Num) -> Measure | None:
+def match(text: str, num: Num, floor: int = 0) -> Measure | None:
+    """The amount ``num`` states, with no sign or code before ``floor``."""
     lex = _lexicon()
-    window = max(0, num.start - 10)
+    window = max(floor, num.start - 10)
     m = ends_with(lex["before_ends"], text, window, num.start) and \
         lex["before_re"].search(text, window, num.start, timeout=TIMEOUT)
     if m:
