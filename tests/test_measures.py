@@ -24,6 +24,20 @@ def _found(text, kind):
     ("It paid USD 5m and 100 EUR.", [("USD 5m", 5e6, "USD"), ("100 EUR", 100, "EUR")]),
     ("profits of 331bn euros", [("331bn euros", 3.31e11, "EUR")]),
     ("a quarter of a million pounds", [("a quarter of a million pounds", 2.5e5, "GBP")]),
+    # a currency named with its country: any country word before any currency name
+    ("fined 500 Mexican pesos and 20bn Indian rupees", [("500 Mexican pesos", 500, "MXN"),
+                                                        ("20bn Indian rupees", 2e10, "INR")]),
+    ("worth 3m Saudi riyals, 40 South African rand", [("3m Saudi riyals", 3e6, "SAR"),
+                                                      ("40 South African rand", 40, "ZAR")]),
+    ("500 West African CFA francs or 50 German marks", [("500 West African CFA francs", 500, "XOF"),
+                                                        ("50 German marks", 50, "DEM")]),
+    ("100 North Korean won, 80 new shekels", [("100 North Korean won", 100, "KPW"), ("80 new shekels", 80, "ILS")]),
+    # symbols, prefixes and codes of more currencies; a code with its dollar sign
+    ("paid Rp 5,000, KSh 200 and ฿300", [("Rp 5,000", 5000, "IDR"), ("KSh 200", 200, "KES"), ("฿300", 300, "THB")]),
+    ("AUD$15, usd$ 15 and N$100", [("AUD$15", 15, "AUD"), ("usd$ 15", 15, "USD"), ("N$100", 100, "NAD")]),
+    ("500 zł, 500 Kč and 500 XOF", [("500 zł", 500, "PLN"), ("500 Kč", 500, "CZK"), ("500 XOF", 500, "XOF")]),
+    ("each block mined is now 6.25 BTC", [("6.25 BTC", 6.25, "XBT")]),
+    ("500 kopecks or 50 paise", [("500 kopecks", 5, "RUB"), ("50 paise", 0.5, "INR")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
     ("a 650m euro write-down", [("650m euro", 6.5e8, "EUR")]),
     ("it only cost thirteen dollars forty-five cents", [("thirteen dollars forty-five cents", 13.45, "USD")]),
@@ -58,6 +72,9 @@ def test_money(text, expected):
     "a metric ton is equal to 2,204.62 pounds.",
     "overloaded by 700 pounds (320kg)",
     "a 10-pound bag",
+    # currency names that are English words are money only with their country
+    "500 real people got 30 marks and a sol",
+    "RON 95 petrol; ALL 5 solutions",
 ])
 def test_not_money(text):
     assert _found(text, "money") == []

@@ -34,11 +34,12 @@ def _lexicon():
     before = {_key(k): v for k, v in data["before"].items()} | {_key(c): c for c in codes}
     after = {_key(k): v for k, v in data["after"].items()}
     minor = {_key(k): v for k, v in data["minor"].items()}
-    # "331bn euros", "a 20-dollar bill", "50p"; "650m euro": an "m" that the number left
-    # unread is a million before a currency word.
+    # "331bn euros", "a 20-dollar bill", "50p", "500 Mexican pesos"; "650m euro": an "m"
+    # that the number left unread is a million before a currency word.
     after_re = regex.compile(
         rf"(?P<million>m(?=\s))?(?P<sep>\s*-\s*|\s*)"
-        rf"({phrase_pattern(data['minor'])}|(?i:{phrase_pattern(data['after'])})|{phrase_pattern(codes)})(?![\w])",
+        rf"((?i:(?P<country>{phrase_pattern(data['countries'])})\s+{phrase_pattern(data['names']['list'])})"
+        rf"|{phrase_pattern(data['minor'])}|(?i:{phrase_pattern(data['after'])})|{phrase_pattern(codes)})(?![\w])",
         regex.V0)
     small = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
     # The figure of a minor unit after a major one: 1 to 99, in digits or words.
@@ -55,9 +56,10 @@ def _lexicon():
     # the figure starts with, case folded (wider than regex's IGNORECASE): the patterns
     # are skipped where neither is.
     before_ends = endings("$" if "$" in k else k for k in [*data["before"], *codes])
-    after_first = {k[0].casefold() for k in [*data["minor"], *data["after"], *codes]}
+    after_first = {k[0].casefold() for k in [*data["minor"], *data["after"], *data["countries"], *codes]}
     return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
             "after_re": after_re, "after": after,
+            "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
             "weight_words": {_key(w) for w in weight["words"]},
@@ -88,7 +90,7 @@ def match(text: str, num: Num, floor: int = 0) -> Measure | None:
     value = num.value * 1e6 if m.group("million") else num.value
     if word in lex["minor"]:
         return _minor(text, num, m, value, lex["minor"][word])
-    code = lex["after"].get(word) or m.group(3)
+    code = lex["countries"][_key(m.group("country"))] if m.group("country") else lex["after"].get(word, m.group(3))
     if word in lex["ambiguous"] and (value < 1000 or _year_like(text, num)):
         return None  # "Halo 2 won the award", "who in 2019 won"
     if word in lex["weight_words"] and _weight(text, num, m, value, lex):
