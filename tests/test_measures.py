@@ -86,6 +86,9 @@ def test_not_money(text):
     ("at over 188 miles an hour", [("188 miles an hour", 188, "mile / hour")]),
     ("burned 5,200 hectares (12,900 acres)", [("5,200 hectares", 5200, "hectare"), ("12,900 acres", 12900, "acre")]),
     ("It fell to -5C overnight.", [("-5C", -5, "degree_Celsius")]),
+    # "below zero" negates a temperature, and nothing else
+    ("It was 40 degrees below zero, then 30C below zero; 10 miles below zero",
+     [("40 degrees below zero", -40, "degree"), ("30C below zero", -30, "degree_Celsius"), ("10 miles", 10, "mile")]),
     ("The average weight is 10kg (25lbs).", [("10kg", 10, "kilogram"), ("25lbs", 25, "pound")]),
     ("its 3-inch thickness", [("3-inch", 3, "inch")]),
     ("between 4km^2, 4 square kilometers and 4 km squared",
@@ -134,6 +137,10 @@ def test_not_money(text):
     ("half an hour, three quarters of a mile, one hundredth of a second",
      [("half an hour", 0.5, "hour"), ("three quarters of a mile", 0.75, "mile"), ("one hundredth of a second", 0.01, "second")]),
     ("the 5-foot-10 guard and a 6-foot-2-inch forward", [("5-foot-10", 5.833333, "foot"), ("6-foot-2-inch", 6.166667, "foot")]),
+    # a height or a body weight may leave the smaller unit unnamed at the end of its phrase
+    ("she is 5 foot 4, he is 6 foot 2 and weighs 11 stone 4.",
+     [("5 foot 4", 5.333333, "foot"), ("6 foot 2", 6.166667, "foot"), ("11 stone 4", 11.285714, "stone")]),
+    ("6 feet 3 times, a 6 foot 2 metre pole", [("6 feet", 6, "foot"), ("6 foot", 6, "foot"), ("2 metre", 2, "meter")]),
     # ... and only when the rest is less than one of the first unit
     ("5 feet 14 inches", [("5 feet", 5, "foot"), ("14 inches", 14, "inch")]),
     # a stated margin: the figure's value, the margin as its interval

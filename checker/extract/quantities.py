@@ -51,9 +51,10 @@ def _lexicon():
             "head": head, "per": per, "frequency": frequency,
             "square": {p.lower() for p in data["square"]}, "invariant": set(data["invariant"]),
             "ambiguous": set(data["ambiguous"]), "attached_only": set(data["attached_only"]),
-            "calendar": set(data["calendar"]), "compound": data["compound"],
+            "calendar": set(data["calendar"]), "compound": data["compound"], "below_zero": set(data["below_zero"]),
+            "bare_rest": set(data["bare_rest"]),
             "named": _by_last_word(data["named"]),
-            "compound_rest": regex.compile(r"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+)?)(?![\d,])",
+            "compound_rest": regex.compile(r"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+)?)(?!\d|,\d)",
                                            regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
@@ -119,6 +120,9 @@ def match(text: str, num: Num) -> Measure | None:
         return None
     compound = _compound(text, num, expr, end, lex)
     if compound is None:
+        below = _BELOW_ZERO.match(text, end, limit, timeout=TIMEOUT) if expr in lex["below_zero"] else None
+        if below and num.value > 0:
+            return Measure("quantity", num.start, below.end(), unit=expr, value=-num.value)
         return Measure("quantity", num.start, end, unit=expr)
     end, value = compound
     if expr in lex["calendar"] and lex["ago"].match(text, end):
@@ -133,8 +137,11 @@ def _unit_after(joiner, text: str, pos: int, limit: int, lex):
     return (j, m) if m else (None, None)
 
 
+_BELOW_ZERO = regex.compile(r"[^\S\n]+below[^\S\n]+zero\b", regex.IGNORECASE)
 # "6-foot-2" ends the figure; "6-foot-2-metre" or "6-foot-20s" do not.
 _WORD_AFTER = regex.compile(r"[-–.]?\w")
+# "he is 5 foot 4.", "6 foot 2 tall", "6 foot 2 and": nothing more of the figure follows.
+_PHRASE_END = regex.compile(r"[^\S\n]*(?:$|[.,;:!?)\]]|(?:tall|and)\b)", regex.IGNORECASE)
 # After a fraction, the article of its unit: "half an hour", "three quarters of a mile".
 _OF_AN = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"\b(?:an?)\b", regex.IGNORECASE)
@@ -159,7 +166,8 @@ def _unit_and_before(text: str, num: Num, lex) -> Measure | None:
 def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float] | None:
     """"5ft 2in", "7lb 3oz", "2 hours 30 minutes": the rest of the figure in the next
     smaller unit, less than one of the first, which a hyphen may leave unwritten
-    ("6-foot-2"); "two hours and a half". Returns the end and the value in the first unit."""
+    ("6-foot-2"), and a height or weight at the end of its phrase too ("5 foot 4.");
+    "two hours and a half". Returns the end and the value in the first unit."""
     half = _AND_A.match(text, end, min(len(text), end + 24), timeout=TIMEOUT)
     if half:
         return half.end(), num.value + (0.5 if half.group(1).lower() == "half" else 0.25)
@@ -170,7 +178,8 @@ def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float
     m = lex["head"].match(text, rest.end(), min(len(text), rest.end() + 24), timeout=TIMEOUT)
     if m is not None and not m.group("open") and _unit_expr(m, lex) == smaller:
         end = m.end()
-    elif m is None and rest.group("hyphen") and not _WORD_AFTER.match(text, rest.end()):
+    elif m is None and (rest.group("hyphen") and not _WORD_AFTER.match(text, rest.end())
+                        or expr in lex["bare_rest"] and _PHRASE_END.match(text, rest.end())):
         end = rest.end()
     else:
         return None
