@@ -37,6 +37,10 @@ def _found(text, kind):
     ("AUD$15, usd$ 15 and N$100", [("AUD$15", 15, "AUD"), ("usd$ 15", 15, "USD"), ("N$100", 100, "NAD")]),
     ("500 zł, 500 Kč and 500 XOF", [("500 zł", 500, "PLN"), ("500 Kč", 500, "CZK"), ("500 XOF", 500, "XOF")]),
     ("each block mined is now 6.25 BTC", [("6.25 BTC", 6.25, "XBT")]),
+    # prefixes written against the figure
+    ("the Rs500 and Rs.1,000 notes, a RM20m fine", [("Rs500", 500, "INR"), ("Rs.1,000", 1000, "INR"),
+                                                     ("RM20m", 2e7, "MYR")]),
+    ("Rs20bn ($300m); Tk50-Tk60", [("Rs20bn", 2e10, "INR"), ("$300m", 3e8, "USD"), ("Tk50-Tk60", None, "BDT")]),
     ("500 kopecks or 50 paise", [("500 kopecks", 5, "RUB"), ("50 paise", 0.5, "INR")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
     ("a 650m euro write-down", [("650m euro", 6.5e8, "EUR")]),
@@ -75,6 +79,8 @@ def test_money(text, expected):
     # currency names that are English words are money only with their country
     "500 real people got 30 marks and a sol",
     "RON 95 petrol; ALL 5 solutions",
+    # nor is a glued prefix inside a word
+    "Mrs500 and HRs500",
 ])
 def test_not_money(text):
     assert _found(text, "money") == []

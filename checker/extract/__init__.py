@@ -8,7 +8,7 @@ import datetime as dt
 import regex
 
 from ..model import Claim, LineIndex
-from . import ages, dates, figures
+from . import ages, dates, figures, money
 from .counted import counted_phrase
 from .hedges import find_vague
 from .numbers import find_numbers
@@ -35,6 +35,9 @@ def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[C
             claims.append(claim)
             taken.add(start, end)
     nums = [n for n in find_numbers(text) if not taken.overlaps(n.start, n.end)]
+    glued = [n for n in money.glued_figures(text) if not taken.overlaps(n.start, n.end)]
+    if glued:
+        nums = sorted(nums + glued, key=lambda n: n.start)
     for claim in figures.build(text, nums):
         claims.append(claim)
         taken.add(claim.quote_start, claim.end)

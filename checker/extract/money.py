@@ -2,14 +2,15 @@
 "thirteen dollars forty-five cents". The lexicon is rules/lexicons/currencies.toml."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
-from .numbers import TENS, UNITS, Num
-from .patterns import TIMEOUT, ends_with, endings, first_after
+from .numbers import TENS, UNITS, Num, digits_at
+from .patterns import TIMEOUT, ends_with, endings, first_after, prefix_tree
 
 
 def _key(phrase: str) -> str:
@@ -57,13 +58,25 @@ def _lexicon():
     # are skipped where neither is.
     before_ends = endings("$" if "$" in k else k for k in [*data["before"], *codes])
     after_first = {k[0].casefold() for k in [*data["minor"], *data["after"], *data["countries"], *codes]}
-    return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
+    # "Rs500": a glued prefix right before a digit. One pass over the whole text, so the
+    # standard library's engine, and no lookbehind (it would be tried at every position):
+    # glued_figures checks that the prefix does not end a word ("Mrs500").
+    glued = re.compile(rf"(?:{prefix_tree(data['glued']['list'])})(?=\d)")
+    return {"before_re": before_re, "glued": glued, "before": before, "before_ends": before_ends, "after_first": after_first,
             "after_re": after_re, "after": after,
             "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
             "weight_words": {_key(w) for w in weight["words"]},
             "weight_before": weight_before, "weight_after": weight_after}
+
+
+def glued_figures(text: str) -> list[Num]:
+    """The figures written against a currency's letters ("Rs500", "RM20m"), which the
+    number scan passes over."""
+    found = (digits_at(text, m.end()) for m in _lexicon()["glued"].finditer(text)
+             if not text[m.start() - 1:m.start()].isalpha())
+    return [num for num in found if num is not None]
 
 
 def match(text: str, num: Num, floor: int = 0) -> Measure | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import ends_with, endings, lowered, scan, scan_candidates, word_candidates
+from .patterns import TIMEOUT, ends_with, endings, lowered, scan, scan_candidates, word_candidates
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3,
@@ -282,6 +282,15 @@ def _fraction_number(text: str, m) -> Num | None:
     if text[m.start()] in "-−–":
         value = -value
     return Num(m.start(), m.end(), value, "digits" if whole else "fraction")
+
+
+def digits_at(text: str, pos: int) -> Num | None:
+    """The digit figure at ``pos`` even against a word before it ("Rs500"), where
+    find_numbers starts none (a figure never starts inside a word: "MH17", "G20")."""
+    window = text[pos:pos + 64]  # the longest figure and its scale word fit
+    m = DIGIT_RE.match(window, timeout=TIMEOUT)
+    num = _digit_number(window, m) if m is not None and m.group("digits") is not None else None
+    return None if num is None else Num(pos + num.start, pos + num.end, num.value, num.written, num.precision)
 
 
 def _digit_number(text: str, m) -> Num | None:
