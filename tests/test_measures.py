@@ -40,6 +40,7 @@ def _found(text, kind):
     # prefixes written against the figure
     ("the Rs500 and Rs.1,000 notes, a RM20m fine", [("Rs500", 500, "INR"), ("Rs.1,000", 1000, "INR"),
                                                      ("RM20m", 2e7, "MYR")]),
+    ("It costs USD115.5 or EUR50m", [("USD115.5", 115.5, "USD"), ("EUR50m", 5e7, "EUR")]),
     ("Rs20bn ($300m); Tk50-Tk60", [("Rs20bn", 2e10, "INR"), ("$300m", 3e8, "USD"), ("Tk50-Tk60", None, "BDT")]),
     ("500 kopecks or 50 paise", [("500 kopecks", 5, "RUB"), ("50 paise", 0.5, "INR")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
