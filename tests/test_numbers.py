@@ -115,6 +115,7 @@ def test_find_numbers(text, expected):
     ("at least or equal to 12", [("number", "at least or equal to 12", 12, 12, None)]),
     ("fewer than 400 or equal to it", [("number", "fewer than 400 or equal to", 400, None, 400)]),
     ("roughly 600 or more", [("number", "600 or more", 600, 600, None)]),
+    ("his 30-plus years, a 100-odd crowd", [("number", "30-plus", 30, 30, None), ("number", "100-odd", 100, 80, 120)]),
     ("equal to 80 or less", [("number", "equal to 80 or less", 80, None, 80)]),
     ("equal to 80 or less than 90", [("number", "equal to 80", 80, 80, 80), ("number", "less than 90", 90, None, 90)]),
     ("temperatures <-5", [("number", "<-5", -5, None, -5)]),
