@@ -131,6 +131,10 @@ def test_find_numbers(text, expected):
     ("30 through 60", [("range", "30 through 60", None, 30, 60)]),
     ("about 30~70", [("range", "30~70", None, 30, 70)]),
     ("3k-9k", [("range", "3k-9k", None, 3000, 9000)]),
+    # a dash spaced on both sides between rising counts is a range's; "68 -4" keeps its sign
+    ("20 - 30 people, 1,000 - 2,000 troops", [("range", "20 - 30", None, 20, 30),
+                                              ("range", "1,000 - 2,000", None, 1000, 2000)]),
+    ("the score was 68 -4", [("number", "68", 68, 68, 68), ("number", "-4", -4, -4, -4)]),
     ("between minus four and six", [("range", "between minus four and six", None, -4, 6)]),
     ("between seven hundred and eight hundred", [("range", "between seven hundred and eight hundred", None, 700, 800)]),
     ("three to four thousand", [("range", "three to four thousand", None, 3000, 4000)]),
