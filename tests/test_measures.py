@@ -93,6 +93,9 @@ def test_not_money(text):
     ("at over 188 miles an hour", [("188 miles an hour", 188, "mile / hour")]),
     ("burned 5,200 hectares (12,900 acres)", [("5,200 hectares", 5200, "hectare"), ("12,900 acres", 12900, "acre")]),
     ("It fell to -5C overnight.", [("-5C", -5, "degree_Celsius")]),
+    # a range written with the unit on both figures
+    ("temperatures of 25C-30C, 5°C-10°C; 10km-20km", [("25C-30C", None, "degree_Celsius"),
+                                                     ("5°C-10°C", None, "degree_Celsius"), ("10km-20km", None, "kilometer")]),
     # "below zero" negates a temperature, and nothing else
     ("It was 40 degrees below zero, then 30C below zero; 10 miles below zero",
      [("40 degrees below zero", -40, "degree"), ("30C below zero", -30, "degree_Celsius"), ("10 miles", 10, "mile")]),
@@ -165,6 +168,7 @@ def test_quantities(text, expected):
     "24703m212 and 24703 m212",
     "scp2-173m",
     "24703 L-202",
+    "2b2t-5m, 24703L-202, a 5C-4 win",
     "Get together for 2 in april",
     "sales will grow to 250,000 in 2005",
     "by the end of the 1960s",

@@ -163,6 +163,11 @@ def test_find_numbers(text, expected):
     ("sixty percentage", [("percent", "sixty percentage", 60, 60, 60)]),
     ("per cent of 45", [("percent", "per cent of 45", 45, 45, 45)]),
     ("6 per cent of 45 voters", [("percent", "6 per cent", 6, 6, 6), ("number", "45", 45, 45, 45)]),
+    ("up 50 pct, a 0.25 percentage-point cut", [("percent", "50 pct", 50, 50, 50),
+                                                ("percent", "0.25 percentage-point", 0.25, 0.25, 0.25)]),
+    # a dash right between two like measures is a range's; spaced, "5% -10%" keeps its sign
+    ("rose 8%-10%", [("percent", "8%-10%", None, 8, 10)]),
+    ("5% -10%", [("percent", "5%", 5, 5, 5), ("percent", "-10%", -10, -10, -10)]),
     # figures inside URLs and e-mail addresses are not claims
     ("see https://example.org/q?a=10%20b%2830 for 3 reasons",
      [("number", "3", 3, 3, 3)]),

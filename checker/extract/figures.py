@@ -204,10 +204,13 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
 def _dash_not_sign(text: str, a: Num, b: Num, ma, mb, a_end: int) -> bool:
     """"75 -300mm": a hyphen spaced from the first figure only, before the second's
     unit, is a range's dash when the figures then rise, and so is one spaced on both
-    sides between two counts ("20 - 30 people"); "FTSE 100 -0.5%" and a golfer's "68
-    -4" keep their sign."""
-    if ma is not None or text[b.start] not in "-–" or not (a_end < b.start and text[a_end:b.start].isspace()) \
-            or not 0 <= a.value < -b.value:
+    sides between two counts ("20 - 30 people") or one right between two like measures
+    ("5%-10%"); "FTSE 100 -0.5%" and a golfer's "68 -4" keep their sign."""
+    if text[b.start] not in "-–" or not 0 <= a.value < -b.value:
+        return False
+    if ma is not None:
+        return a_end == b.start and mb is not None and mb.start == b.start and (ma.kind, ma.unit) == (mb.kind, mb.unit)
+    if not (a_end < b.start and text[a_end:b.start].isspace()):
         return False
     if mb is None:
         return text[b.start + 1:b.start + 2].isspace()

@@ -1,5 +1,5 @@
-"""Percentages: "25%", "76 per cent", "twenty percent", "3 percentage points", and the
-inverted "per cent of 210"."""
+"""Percentages: "25%", "76 per cent", "twenty percent", wire copy's "5 pct", "3 percentage
+points", "a 0.25 percentage-point cut", and the inverted "per cent of 210"."""
 from __future__ import annotations
 
 import regex
@@ -9,7 +9,7 @@ from .numbers import SCALES, TENS, UNITS, Num
 from .patterns import TIMEOUT, before_space, first_after
 
 _AFTER = regex.compile(
-    r"\s*(?:(%)|(per\s*cent(?:s)?|percent(?:s)?|pc)(?![\w])|(percentage\s+points?)(?![\w])"
+    r"\s*(?:(%)|(per\s*cent(?:s)?|percent(?:s)?|pct?)(?![\w])|(percentage(?:\s+|\s*-\s*)points?)(?![\w])"
     r"|(percentage)(?![\w]))",
     regex.IGNORECASE,
 )

@@ -217,9 +217,10 @@ def _parses(expr: str) -> bool:
         return False
 
 
-# A code's letters before a hyphen: with a digit, a capital, or one letter ("scp2-",
-# "OAO-", "L-"); "mid-30C", "sub-10 second" are prose.
-_CODE_BEFORE = regex.compile(r"(?<!\w)(?=\w*[A-Za-z])(?:\w*\d\w*|[A-Z]\w*|[a-z])[-–]$")
+# A code's letters before a hyphen: with a digit after a letter, a capital, or one letter
+# ("scp2-", "OAO-", "L-"); "mid-30C", "sub-10 second" are prose, and "25C-", "10km-",
+# "5°C-" end a measure ("25C-30C" is a range).
+_CODE_BEFORE = regex.compile(r"(?<![\w°º])(?:\w*[A-Za-z]\w*\d\w*|[A-Z]\w*|[a-z])[-–]$")
 _CLOCK = regex.compile(r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?")
 
 
@@ -242,13 +243,24 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
     if symbol == "s" and "." not in written:
         return False  # "1960s", "20s": decades and plurals; "9.58s" is a time
     if len(symbol) == 1:
-        if "-" in sep or text[m.end():m.end() + 1] in ("-", "–"):
-            return False  # "3-D", "L-202": letters of a code
+        # "3-D", "L-202": letters of a code; "25C-30C" is a range
+        if "-" in sep or text[m.end():m.end() + 1] in ("-", "–") and not _same_unit_next(text, m.end(), symbol):
+            return False
     if sep == "" or m.group("open") or rated:
         return True  # attached, bracketed or a written rate ("10km", "20 (kg)", "9 m/s")
     if symbol in lex["attached_only"]:
         return False  # "Group 5 C", "5 s"
     return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end(), symbol)
+
+
+_DASH_FIGURE = regex.compile(r"[-–]\d[\d.,]*")
+
+
+def _same_unit_next(text: str, end: int, symbol: str) -> bool:
+    """"25C-30C": a dash after a unit, then a figure in the same unit."""
+    m = _DASH_FIGURE.match(text, end, end + 24)
+    after = m.end() + len(symbol) if m else 0
+    return m is not None and text.startswith(symbol, m.end()) and not text[after:after + 1].isalnum()
 
 
 # "8,848 m (29,029 ft)": converted in brackets into another unit.
