@@ -140,6 +140,8 @@ def test_not_money(text):
     # a figure completed in the next smaller unit, in the first unit
     ("he is 5 ft 2 in, or 5 feet 2 inches", [("5 ft 2 in", 5.166667, "foot"), ("5 feet 2 inches", 5.166667, "foot")]),
     ("the 6ft 10in striker; she weighed 7lb 3oz", [("6ft 10in", 6.833333, "foot"), ("7lb 3oz", 7.1875, "pound")]),
+    # body weights in stones; "21st" is an ordinal
+    ("he weighs 14st 7lb, she lost 3st in the 21st century", [("14st 7lb", 14.5, "stone"), ("3st", 3, "stone")]),
     ("it took 2 hours and 30 minutes", [("2 hours and 30 minutes", 2.5, "hour")]),
     # a unit and a fraction of it, and a fraction of one unit
     ("an hour and a half, a mile and a quarter; two hours and a half",

@@ -242,6 +242,8 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
         return False  # "2pm", "2.17pm", "at 5 am": a time of day
     if symbol == "s" and "." not in written:
         return False  # "1960s", "20s": decades and plurals; "9.58s" is a time
+    if symbol == "st" and written.endswith("1") and not written.endswith("11"):
+        return False  # "21st": an ordinal; "11st", "14st" are stones
     if len(symbol) == 1:
         # "3-D", "L-202": letters of a code; "25C-30C" is a range
         if "-" in sep or text[m.end():m.end() + 1] in ("-", "–") and not _same_unit_next(text, m.end(), symbol):
