@@ -261,6 +261,9 @@ def test_an_age_at_some_event_is_not_a_current_age():
     ("It will cost £3m-£4m to fix.", [("£3m-£4m", 3e6, 4e6)]),
     ("priced at $24-$26 a share", [("$24-$26", 24, 26)]),
     ("It will save between $10m and $20m.", [("between $10m and $20m", 1e7, 2e7)]),
+    # the sign written once, on the first figure, and the scale once, on the second
+    ("a £10-15m fee, $2-3bn in debt, £2.5m-3m", [("£10-15m", 1e7, 1.5e7), ("$2-3bn", 2e9, 3e9), ("£2.5m-3m", 2.5e6, 3e6)]),
+    ("fines of between $50-100,000", [("between $50-100,000", 5e4, 1e5)]),
     # A change and a level, kept apart for percent-mismatch.
     ("US light crude rose $1.64 to $47.10.", [("$1.64", 1.64, 1.64), ("$47.10", 47.1, 47.1)]),
     ("Sales rose 50% from $639m to $1.13bn.", [("$639m", 638.5e6, 639.5e6), ("$1.13bn", 1.125e9, 1.135e9)]),

@@ -131,6 +131,9 @@ def test_find_numbers(text, expected):
     ("30 through 60", [("range", "30 through 60", None, 30, 60)]),
     ("about 30~70", [("range", "30~70", None, 30, 70)]),
     ("3k-9k", [("range", "3k-9k", None, 3000, 9000)]),
+    # the thousands written once, after a dash: "10-12,000 troops"; not across "and"
+    ("10-12,000 troops, 2-1,000", [("range", "10-12,000", None, 10000, 12000), ("range", "2-1,000", None, 2, 1000)]),
+    ("between 5 and 10,000 people", [("range", "between 5 and 10,000", None, 5, 10000)]),
     # a dash spaced on both sides between rising counts is a range's; "68 -4" keeps its sign
     ("20 - 30 people, 1,000 - 2,000 troops", [("range", "20 - 30", None, 20, 30),
                                               ("range", "1,000 - 2,000", None, 1000, 2000)]),

@@ -159,8 +159,11 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     if ma and not mb:
         return None
     low, high = a.value, b_value
-    if mb is not None and mb.value is not None and b.value:  # "50p to 70p"
-        low, high = (ma.value if ma and ma.value is not None else low * mb.value / b.value), mb.value
+    if mb is not None and mb.value is not None and b.value:  # "50p to 70p", "£10-15m"
+        # the second measure's factor applies to the first figure, unless it has its own
+        # measure's value or its own scale ("£2.5m-3m")
+        factor = 1 if a.precision else mb.value / b.value
+        low, high = (ma.value if ma and ma.value is not None else low * factor), mb.value
     # "10 to 12 million": the scale written once applies to both.
     if b.precision and not a.precision and a.written == b.written == "digits" and high / max(abs(low), 1e-9) > 50:
         scale = high / _unscaled(text, b)
@@ -170,6 +173,10 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         if scale_word and scale_word.end() == b.end and low < high / SCALES[scale_word.group().lower()]:
             low *= SCALES[scale_word.group().lower()]
     tight_dash = joiner.group(0) in ("-", "–")
+    # "10-12,000 troops", "$50-100,000": the thousands written once, on the second figure.
+    if tight_dash and a.written == b.written == "digits" and text.endswith(",000", b.start, b.end) \
+            and float(low).is_integer() and 0 < low < high / 1000:
+        low *= 1000
     if tight_dash and not ma and not mb and (not low < high or _looks_like_code(text, a, b)
                                               or _looks_like_score(text, a, b)):
         return None, 2  # "won 3-1" is a score, "2004-05" a season, "1995-01" a month: no figures

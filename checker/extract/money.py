@@ -82,18 +82,15 @@ def glued_figures(text: str) -> list[Num]:
 def match(text: str, num: Num, floor: int = 0) -> Measure | None:
     """The amount ``num`` states, with no sign or code before ``floor``."""
     lex = _lexicon()
-    window = max(floor, num.start - 10)
-    m = ends_with(lex["before_ends"], text, window, num.start) and \
-        lex["before_re"].search(text, window, num.start, timeout=TIMEOUT)
-    if m:
-        code = lex["before"].get(_key(m.group(1)))
-        if code:
-            # "$5 million dollars" never, but "€10M" keeps any scale the number carried,
-            # and an "m" the number left unread is a million ("USD 5m").
-            million = _UNREAD_MILLION.match(text, num.end)
-            if million:
-                return Measure("money", m.start(1), million.end(), unit=code, value=num.value * 1e6)
-            return Measure("money", m.start(1), num.end, unit=code)
+    sign = _sign_before(text, num.start, floor, lex) or _shared_sign(text, num.start, lex)
+    if sign:
+        code, start = sign
+        # "$5 million dollars" never, but "€10M" keeps any scale the number carried,
+        # and an "m" the number left unread is a million ("USD 5m").
+        million = _UNREAD_MILLION.match(text, num.end)
+        if million:
+            return Measure("money", start, million.end(), unit=code, value=num.value * 1e6)
+        return Measure("money", start, num.end, unit=code)
     limit = min(len(text), num.end + 24)
     m = _may_follow(text, num.end, limit, lex["after_first"]) and \
         lex["after_re"].match(text, num.end, limit, timeout=TIMEOUT)
@@ -113,6 +110,29 @@ def match(text: str, num: Num, floor: int = 0) -> Measure | None:
 
 
 _UNREAD_MILLION = regex.compile(r"m(?![\w])")
+
+
+def _sign_before(text: str, start: int, floor: int, lex) -> tuple[str, int] | None:
+    """The currency of the sign or code right before ``start`` and where it starts."""
+    window = max(floor, start - 10)
+    m = ends_with(lex["before_ends"], text, window, start) and \
+        lex["before_re"].search(text, window, start, timeout=TIMEOUT)
+    code = m and lex["before"].get(_key(m.group(1)))
+    return (code, m.start(1)) if code else None
+
+
+# A figure, with any scale letters, and a dash right after it: "£10-", "$2.5bn-".
+_FIGURE_DASH = regex.compile(r"(?<![\w.,])\d[\d.,]*(?:[^\W\d_]{1,2})?[-–]$")
+
+
+def _shared_sign(text: str, start: int, lex) -> tuple[str, int] | None:
+    """"£10-15m", "$2-3bn": a range writes the sign once, on its first figure; the
+    second figure is in that currency from its own start."""
+    if text[start - 1:start] not in ("-", "–"):
+        return None
+    m = _FIGURE_DASH.search(text, max(0, start - 16), start, timeout=TIMEOUT)
+    sign = m and _sign_before(text, m.start(), 0, lex)
+    return (sign[0], start) if sign else None
 
 
 def _may_follow(text: str, end: int, limit: int, first: set[str]) -> bool:
