@@ -58,6 +58,8 @@ def _found(text, kind):
     ("It cost 5 EUR 10 EUR", [("5 EUR", 5, "EUR"), ("10 EUR", 10, "EUR")]),
     ("$ 20,000.00 $ 37,305.97 expenses", [("$ 20,000.00", 20000, "USD"), ("$ 37,305.97", 37305.97, "USD")]),
     ("she earns 300 pounds per week", [("300 pounds", 300, "GBP")]),
+    # hyphened before what money buys or pays, "pound" is money ("a 10-pound bag" is not)
+    ("a five-pound note and a 50-pound fine", [("five-pound", 5, "GBP"), ("50-pound", 50, "GBP")]),
     # Minor units alone are reported as written, with the exchanges' code.
     ("shares closed at 873p, up 50 cents", [("873p", 873, "GBX"), ("50 cents", 50, "USX")]),
     ("a dividend of 70 euro cents", [("70 euro cents", 0.7, "EUR")]),

@@ -50,6 +50,7 @@ def _lexicon():
     end_re = regex.compile(r"\s*(?:$|[.,;:!?)]|(?:and|or)\b)", regex.IGNORECASE)
     weight = data["weight"]
     weight_before = regex.compile(rf"\b(?:{'|'.join(weight['before'])})\b", regex.IGNORECASE)
+    money_noun = regex.compile(rf"\s+(?:{'|'.join(weight['money_nouns'])})\b", regex.IGNORECASE)
     weight_after = regex.compile(
         rf"\s+(?:{'|'.join(weight['after'])})\b|\s*\(\s*[\d.,]+\s*(?:{'|'.join(weight['converted'])})\b",
         regex.IGNORECASE)
@@ -68,7 +69,7 @@ def _lexicon():
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},
             "weight_words": {_key(w) for w in weight["words"]},
-            "weight_before": weight_before, "weight_after": weight_after}
+            "weight_before": weight_before, "weight_after": weight_after, "money_noun": money_noun}
 
 
 def glued_figures(text: str) -> list[Num]:
@@ -192,7 +193,8 @@ def _year_like(text: str, num: Num) -> bool:
 
 def _weight(text: str, num: Num, m, value: float, lex) -> bool:
     if "-" in m.group("sep") and value < 1000:
-        return True  # "a 10-pound bag", but "a million-pound house"
+        # "a 10-pound bag", but "a million-pound house" and "a five-pound note"
+        return not lex["money_noun"].match(text, m.end(3))
     if lex["weight_after"].match(text, m.end(3)):
         return True  # "5 pounds of sugar", "700 pounds (320kg)"
     return lex["weight_before"].search(text, max(0, num.start - 40), num.start) is not None
