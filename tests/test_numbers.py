@@ -138,6 +138,8 @@ def test_find_numbers(text, expected):
     ("20 - 30 people, 1,000 - 2,000 troops", [("range", "20 - 30", None, 20, 30),
                                               ("range", "1,000 - 2,000", None, 1000, 2000)]),
     ("the score was 68 -4", [("number", "68", 68, 68, 68), ("number", "-4", -4, -4, -4)]),
+    # ... and no range ends inside a time
+    ("out at 4 - 6:30 pm, or 4-6:30", [("number", "4", 4, 4, 4), ("number", "4", 4, 4, 4)]),
     ("between minus four and six", [("range", "between minus four and six", None, -4, 6)]),
     ("between seven hundred and eight hundred", [("range", "between seven hundred and eight hundred", None, 700, 800)]),
     ("three to four thousand", [("range", "three to four thousand", None, 3000, 4000)]),

@@ -189,8 +189,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         opener = None
     start = opener.start(1) if opener else (ma.start if ma else a.start)
     end = mb.end if mb else b.end
-    if not mb and (end < len(text) and _GLUED.match(text, end)):
-        return None
+    if not mb and (end < len(text) and _GLUED.match(text, end) or _TIME_OR_CODE.match(text, end)):
+        return None  # "4-6pm", "4 - 6:30 pm": the second figure is part of a time
     kind = mb.kind if mb else "range"
     claim = Claim(kind=kind, text=text[start:end], start=start, end=end, value=None,
                   unit=_unit(mb) if mb else None, extra=dict(mb.extra) if mb else {})
