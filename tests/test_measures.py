@@ -43,6 +43,7 @@ def _found(text, kind):
     ("It costs USD115.5 or EUR50m", [("USD115.5", 115.5, "USD"), ("EUR50m", 5e7, "EUR")]),
     ("Rs20bn ($300m); Tk50-Tk60", [("Rs20bn", 2e10, "INR"), ("$300m", 3e8, "USD"), ("Tk50-Tk60", None, "BDT")]),
     ("500 kopecks or 50 paise", [("500 kopecks", 5, "RUB"), ("50 paise", 0.5, "INR")]),
+    ("50 US cents, one dollar and 50 US cents", [("50 US cents", 50, "USX"), ("one dollar and 50 US cents", 1.5, "USD")]),
     ("fined 10,000 swiss francs .", [("10,000 swiss francs", 10000, "CHF")]),
     ("a 650m euro write-down", [("650m euro", 6.5e8, "EUR")]),
     ("it only cost thirteen dollars forty-five cents", [("thirteen dollars forty-five cents", 13.45, "USD")]),
