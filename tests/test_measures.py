@@ -174,6 +174,7 @@ def test_quantities(text, expected):
     "scp2-173m",
     "24703 L-202",
     "2b2t-5m, 24703L-202, a 5C-4 win",
+    "Funds from operations were 14.7C/ per security.",
     "Get together for 2 in april",
     "sales will grow to 250,000 in 2005",
     "by the end of the 1960s",

@@ -248,6 +248,10 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
         # "3-D", "L-202": letters of a code; "25C-30C" is a range
         if "-" in sep or text[m.end():m.end() + 1] in ("-", "–") and not _same_unit_next(text, m.end(), symbol):
             return False
+        # "14.7C/ per security": a slash that starts no rate ("5m/s") and no second
+        # figure ("25C/77F") makes the letter part of something else
+        if not rated and _SLASH_TO_NO_FIGURE.match(text, m.end()):
+            return False
     if sep == "" or m.group("open") or rated:
         return True  # attached, bracketed or a written rate ("10km", "20 (kg)", "9 m/s")
     if symbol in lex["attached_only"]:
@@ -256,6 +260,7 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
 
 
 _DASH_FIGURE = regex.compile(r"[-–]\d[\d.,]*")
+_SLASH_TO_NO_FIGURE = regex.compile(r"/(?!\s*[-−]?\d)")
 
 
 def _same_unit_next(text: str, end: int, symbol: str) -> bool:
