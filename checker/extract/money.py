@@ -17,19 +17,21 @@ def _key(phrase: str) -> str:
     return "".join(phrase.lower().split())
 
 
+def _spaced_dollar(char: str) -> str:
+    return r"\s?\$" if char == "$" else regex.escape(char)
+
+
 @cache
 def _lexicon():
     data = load("currencies")
     codes = data["codes"]["list"]
-    # "US$", "hk $", "c $": prefixes with a dollar sign in any case, spaced or not.
+    # "US$", "hk $", "c $": prefixes with a dollar sign in any case, spaced or not; the
+    # others as written. Each set is a prefix tree, tried at every place of the window.
     capitals = set(data["before_capitals"]["list"])
-    prefixes = []
-    for k in [*data["before"], *codes]:
-        pattern = regex.escape(k)
-        if "$" in k and k != "$" and k not in capitals:
-            pattern = "(?i:" + pattern.replace(r"\$", r"\s?\$") + ")"
-        prefixes.append(pattern)
-    prefix = "|".join(sorted(prefixes, key=len, reverse=True))
+    keys = [*data["before"], *codes]
+    dollars = [k for k in keys if "$" in k and k != "$" and k not in capitals]
+    exact = [k for k in keys if k not in dollars]
+    prefix = f"(?i:{prefix_tree(dollars, atom=_spaced_dollar)})|{prefix_tree(exact, atom=regex.escape)}"
     # Not inside a word, nor the "s" of a split "it ' s $ 5".
     before_re = regex.compile(rf"(?<![\w$£€¥₹])(?<!['’]\s?)({prefix})\s*$", regex.V0)
     before = {_key(k): v for k, v in data["before"].items()} | {_key(c): c for c in codes}
