@@ -65,8 +65,8 @@ def _lexicon():
     # standard library's engine, and no lookbehind (it would be tried at every position):
     # glued_figures checks that the prefix does not end a word ("Mrs500").
     glued = re.compile(rf"(?:{prefix_tree(data['glued']['list'])})(?=\d)")
-    return {"before_re": before_re, "glued": glued, "before": before, "before_ends": before_ends, "after_first": after_first,
-            "after_re": after_re, "after": after,
+    return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
+            "glued": glued, "after_re": after_re, "after": after,
             "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
             "ambiguous": {_key(w) for w in data["ambiguous"]["list"]},

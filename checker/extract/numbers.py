@@ -120,7 +120,8 @@ DIGIT_RE = regex.compile(
 # A run of number words; a leading "a"/"an" is looked for behind the run.
 WORD_RE = regex.compile(
     rf"\b(?:{_WORD_ALT})\b"
-    rf"(?:(?:{_GAP}+(?:(?:and|of){_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)(?:{_WORD_ALT})\b)*",
+    rf"(?:(?:{_GAP}+(?:(?:and|of){_GAP}+)?(?:an?{_GAP}+)?|{_GAP}*-{_GAP}*|-and-an?-|{_GAP}+point{_GAP}+)"
+    rf"(?:{_WORD_ALT})\b)*",
     regex.IGNORECASE | regex.V0,
 )
 # Where a figure may start, a digit or a sign, "+", "(" or "." before one, never after a
