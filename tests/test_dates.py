@@ -47,6 +47,8 @@ def _dates(text, reference=None):
     ("We meet Thursday the 21st.", "2017-09-01", [("Thursday the 21st", "2017-09-21", "Thursday")]),
     # The 24th of the reference month is a Sunday; August's was the Thursday meant.
     ("We met Thursday the 24th.", "2017-09-01", [("Thursday the 24th", "2017-08-24", "Thursday")]),
+    # Neither May's 13th nor April's (the side it falls on) is a Monday; June's is.
+    ("I'll go back on Mon 13th.", "2022-05-01", [("Mon 13th", "2022-06-13", "Monday")]),
     ("It starts the day after tomorrow.", "2024-01-10", [("the day after tomorrow", "2024-01-12", None)]),
     ("Where were you two days before yesterday?", "2024-01-10", [("two days before yesterday", "2024-01-07", None)]),
     ("We had a meeting 1 month 21 days ago", "2024-03-31", [("1 month 21 days ago", "2024-02-08", None)]),

@@ -483,11 +483,13 @@ def _weekday_day(m, text, reference):
 
 
 def _month_of_weekday_day(d: DateMatch, reference: dt.date) -> None:
-    """"Thursday the 21st": the reference month, or the month next to it on the side the
-    day falls (last month's 28th, next month's 2nd) when that one fits the weekday."""
+    """"Thursday the 21st": the reference month, or the month before or after it when
+    that one fits the weekday ("I'll go back Mon 13th" said on 20 May is 13 June); the
+    side the day falls on is tried first (last month's 28th, next month's 2nd)."""
     here = (reference.year, reference.month)
-    other = _add_months(reference.year, reference.month, -1 if d.day > reference.day else 1)
-    having = [(y, m) for y, m in (here, other) if d.day <= calendar.monthrange(y, m)[1]]
+    near = -1 if d.day > reference.day else 1
+    others = (_add_months(reference.year, reference.month, near), _add_months(reference.year, reference.month, -near))
+    having = [(y, m) for y, m in (here, *others) if d.day <= calendar.monthrange(y, m)[1]]
     fitting = [(y, m) for y, m in having if dt.date(y, m, d.day).weekday() == d.weekday]
     if not having:
         return  # no 31st either side: leave it unresolved
