@@ -356,7 +356,7 @@ class _People:
             full = self._mentions.last(window_start, claim.start)
             if full is not None:
                 if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
-                    return None  # "Sculthorpe said he would love the 19-year-old": someone else
+                    return None  # "Reed said he wanted the 19-year-old": someone else
                 return self._match(full[1])
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)

@@ -248,7 +248,7 @@ def test_ages(text, expected):
 @pytest.mark.parametrize("text, person", [
     ("Ahn Chan-il, a 69-year-old North Korean defector, spoke.", "Ahn Chan-il"),
     # With no article before the age, the name right after it is the person's.
-    ("On the outskirts of Kyoto, 83-year-old Yuji Shimizu still works.", "Yuji Shimizu"),
+    ("In a village near Osaka, 83-year-old Kenji Mori still works.", "Kenji Mori"),
     ("Ahn Chan-il, 69-year-old defector, spoke.", "Ahn Chan-il"),
 ])
 def test_the_person_an_age_belongs_to(text, person):
@@ -257,8 +257,8 @@ def test_the_person_an_age_belongs_to(text, person):
 
 
 def test_an_age_at_some_event_is_not_a_current_age():
-    # "Hazel Gilbert, 23, gave up ballet at the age of 10": not two ages for her.
-    assert [c.text for c in extract("Gilbert, 23, gave up ballet at the age of 10.") if c.kind == "age"] == ["23"]
+    # "Jo Hart, 23, gave up judo at the age of 10": not two ages for her.
+    assert [c.text for c in extract("Hart, 23, gave up judo at the age of 10.") if c.kind == "age"] == ["23"]
 
 
 @pytest.mark.parametrize("text, expected", [

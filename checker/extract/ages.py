@@ -44,7 +44,7 @@ def match(text: str, num: Num) -> Measure | None:
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()
         person = person_before(text, num.start)
-        # "On the outskirts of Kyoto, 83-year-old Yuji Shimizu": with no article before
+        # "In a village near Osaka, 83-year-old Kenji Mori": with no article before
         # the age, a name right after it is the person's ("Ahn Chan-il, a 69-year-old
         # North Korean defector" keeps the name before).
         named = _NAME_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
