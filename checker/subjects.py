@@ -181,7 +181,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 last_whole = claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start):
-                continue  # "joined the KGB as an idealistic 20-year-old": an age at another time
+                continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their"):
                 continue  # "his friends, who are in their seventies": several people's ages
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
@@ -219,7 +219,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
             return c.kind == head.kind and c.unit == head.unit and \
                 (noun is None or (subject_key(c.subject) or (None,))[-1] == noun)
         # The lead restates the headline; failing that, a later count that points back
-        # at it does ("China suspends 26 power projects" ... "the 26 projects").
+        # at it does ("Regulator halts 26 power projects" ... "the 26 projects").
         restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
         if restated:
             pairs.append((head, restated))
@@ -301,9 +301,9 @@ class _Mentions:
     """Where the text names people, so that "the 25-year-old" finds who was named
     last rather than the last capitalised word ("in Madrid", "Olympic titles").
 
-    A person is a name of two or three words not after "the" ("the Australian Open")
-    and not ending in an institution's word ("Hopman Cup"); a mention by surname
-    alone ("Claxton's") names the person with the longest name ending in it.
+    A person is a name of two or three words that may be a person's (_may_be_person:
+    not "the Australian Open", "Hopman Cup", "in Madrid"); a mention by surname alone
+    ("Claxton's") names the person with the longest name ending in it.
     """
 
     def __init__(self, text: str):
@@ -360,7 +360,7 @@ class _People:
                 return self._match(full[1])
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
-                     if _may_be_person(text, m.start(), m.group(0).split())]
+                     if _may_be_person(text, m.start(), _HONORIFIC.sub("", m.group(0)).split())]
             if not named:
                 return self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
@@ -371,8 +371,11 @@ class _People:
         """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
         if regex.search(r"(?<![\w])the\s+$", text[max(start, end - 5):end], regex.IGNORECASE):
             return None  # "the 69-year-old" is resolved by who was aged last
-        names = {_HONORIFIC.sub("", m.group(0)) for m in _FULL_NAME_RE.finditer(text, start, end)
-                 if _may_be_person(text, m.start(), m.group(0).split())}
+        names = set()
+        for m in _FULL_NAME_RE.finditer(text, start, end):
+            name = _HONORIFIC.sub("", m.group(0))
+            if _may_be_person(text, m.start(), name.split()):
+                names.add(name)
         if not names:
             # A headline names people by surname: "McDonald's boss Bell dies aged 44".
             names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end)
