@@ -484,7 +484,7 @@ def _weekday_day(m, text, reference):
 
 def _month_of_weekday_day(d: DateMatch, reference: dt.date) -> None:
     """"Thursday the 21st": the reference month, or the month before or after it when
-    that one fits the weekday ("I'll go back Mon 13th" said on 20 May is 13 June); the
+    that one fits the weekday ("I'll go back Mon 13th" said on 1 May is 13 June); the
     side the day falls on is tried first (last month's 28th, next month's 2nd)."""
     here = (reference.year, reference.month)
     near = -1 if d.day > reference.day else 1
