@@ -184,6 +184,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their"):
                 continue  # "his friends, who are in their seventies": several people's ages
+            if _a_thing_s_age(text, claim):
+                continue
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
             if person is not None:
                 claim.extra["person"] = person
@@ -224,6 +226,25 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if restated:
             pairs.append((head, restated))
     return pairs
+
+
+_OLDEST_PERSON = 122  # years; no one has been older
+
+
+def _a_thing_s_age(text: str, claim: Claim) -> bool:
+    """"the 150-year-old church", "a 60-year-old company": the age of a thing, which
+    belongs to no person named near it."""
+    if claim.unit in (None, "year") and claim.low is not None and claim.low > _OLDEST_PERSON:
+        return True
+    # Its first or last word: "company" in "company employs", "church" in "parish church".
+    phrase = counted_phrase(text, claim.end)
+    words = phrase[0].lower().split() if phrase else []
+    return bool(words) and (words[0] in _age_things() or words[-1] in _age_things())
+
+
+@cache
+def _age_things() -> frozenset[str]:
+    return frozenset(load("subjects")["ages"]["things"])
 
 
 def _changes_set(text: str, claim: Claim) -> bool:
