@@ -103,6 +103,8 @@ _TIME_ANCHOR = regex.compile(
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
+# "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
+_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
@@ -364,6 +366,8 @@ class _People:
     def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
         if not claim.subject and regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
+        if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
+            return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
             person = self._match(name)
