@@ -188,7 +188,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 continue  # "his friends, who are in their seventies": several people's ages
             if _a_thing_s_age(text, claim):
                 continue
-            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
+            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)], groups.people)
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
@@ -363,7 +363,8 @@ class _People:
         self.last_aged_end = 0
         self._mentions: _Mentions | None = None
 
-    def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+    def resolve(self, text: str, claim: Claim, sentence_start: int, aged: dict[str, list[Claim]]) -> str | None:
+        """The person an age belongs to; ``aged`` holds the ages resolved so far."""
         if not claim.subject and regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
@@ -375,6 +376,10 @@ class _People:
             return person
         # "the 69-year-old": the person named last before it.
         if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
+            # "Smith, 40, and Jones, 35, were charged. The 40-year-old ...": the one given that age.
+            given = [p for p, ages in aged.items() if any((a.low, a.high) == (claim.low, claim.high) for a in ages)]
+            if len(given) == 1:
+                return given[0]
             window_start = max(self.last_aged_end, claim.start - 600)
             if self._mentions is None:
                 self._mentions = _Mentions(text)
