@@ -84,9 +84,9 @@ _SET_CHANGING_BEFORE = regex.compile(
 )
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
-# "the 16 films competing in ...": a definite figure narrowed by what follows is a subset;
-# "the 12 floors of the archives" names the whole it belongs to and still points back.
-_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|with|for)\b", regex.IGNORECASE)
+# "the 16 films competing in ...": a definite figure narrowed by what follows is a subset,
+# and "the 25 countries of the EU" may be a whole that holds the "Ten countries" before.
+_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|for)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
