@@ -43,9 +43,10 @@ def _overlap(a: Claim, b: Claim, tolerance: float) -> bool:
 
 def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     """Whether ``claim`` speaks of the same set as ``earlier``: it points back with a
-    definite article ("the 3,000 troops"), both name a specific set ("North Korean
-    soldiers"), or both give the same qualified noun ("home photo printers").
-    Headline and lead are compared separately, below."""
+    definite article ("the 3,000 troops"), or both name a specific set ("North Korean
+    soldiers"); the same qualified noun twice is not enough ("The UK has 1,000 wind
+    turbines. Germany has 15,000 wind turbines."). Headline and lead are compared
+    separately, below."""
     if claim.extra["sentence"] == earlier.extra["sentence"]:
         return False  # figures side by side in one sentence are compared, not restated
     if claim.extra["time"] and earlier.extra["time"] and claim.extra["time"] != earlier.extra["time"]:
@@ -55,7 +56,7 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.
         return (claim.low or 0) >= 10 or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
-    return claim.extra["specific"] and earlier.extra["specific"] or bool(key[-2])
+    return claim.extra["specific"] and earlier.extra["specific"]
 
 
 @check("count-conflict")
