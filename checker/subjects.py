@@ -167,7 +167,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     claim.extra["part_of"] = last_whole.extra["key"]
                 continue
             key = _figure_key(text, claim)
-            if key is None or _changes_set(text, claim) \
+            if key is None or _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start) \
                     or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
@@ -247,14 +247,6 @@ def _a_thing_s_age(text: str, claim: Claim) -> bool:
 @cache
 def _age_things() -> frozenset[str]:
     return frozenset(load("subjects")["ages"]["things"])
-
-
-def _changes_set(text: str, claim: Claim) -> bool:
-    """"another 200 troops", "a further 200", "the other 30": a figure for a set other
-    than one named before. "a £200 council tax rebate" is how a sum is named, so "a"
-    does not make a sum another ("a 3% pay rise" and "a 5% pay rise" may be two)."""
-    m = _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start)
-    return m is not None and not (claim.kind == "money" and m.group(1).lower() in ("a", "an"))
 
 
 def _points_back(text: str, claim: Claim) -> bool:
