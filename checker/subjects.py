@@ -264,8 +264,11 @@ def _specific(claim: Claim) -> bool:
 
 
 def _names_something(text: str, claim: Claim) -> bool:
-    return claim.kind in COUNT_KINDS and claim.start == claim.quote_start \
-        and bool(_NAME_BEFORE.search(text, max(0, claim.start - 30), claim.start))
+    if claim.kind not in COUNT_KINDS or claim.start != claim.quote_start:
+        return False
+    # "The 200 homes" opening a paragraph: "The" names nothing.
+    m = _NAME_BEFORE.search(text, max(0, claim.start - 30), claim.start)
+    return m is not None and m.group(0).strip() not in NOT_NAMES
 
 
 def _figure_key(text: str, claim: Claim) -> tuple | None:

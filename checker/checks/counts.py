@@ -45,8 +45,8 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     """Whether ``claim`` speaks of the same set as ``earlier``: it points back with a
     definite article ("the 3,000 troops"), or both name a specific set ("North Korean
     soldiers"); the same qualified noun twice is not enough ("The UK has 1,000 wind
-    turbines. Germany has 15,000 wind turbines."). Headline and lead are compared
-    separately, below."""
+    turbines. Germany has 15,000 wind turbines."). A headline figure is compared
+    separately, below, so that one pair gives one finding."""
     if claim.extra["sentence"] == earlier.extra["sentence"]:
         return False  # figures side by side in one sentence are compared, not restated
     if claim.extra["time"] and earlier.extra["time"] and claim.extra["time"] != earlier.extra["time"]:
@@ -67,7 +67,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         for i, claim in enumerate(claims):
             # Only the figures this one points back at, and only the last few of
             # them, so a subject with hundreds of figures stays linear.
-            antecedents = [e for e in claims[max(0, i - window):i] if _points_back(claim, e, key)]
+            antecedents = [e for e in claims[max(0, i - window):i]
+                           if not e.extra["title"] and _points_back(claim, e, key)]
             if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents):
                 continue
             other = antecedents[-1]
