@@ -105,6 +105,12 @@ _TIME_ANCHOR = regex.compile(
 )
 # "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
+# "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
+_NEW_PERSON = regex.compile(
+    r"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|"
+    r"pedestrian|cyclist|motorcyclist|student|pensioner|suspect|victim)|(?:his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend))\b",
+    regex.IGNORECASE)
 # "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
@@ -387,6 +393,10 @@ class _People:
             named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
                      if _may_be_person(text, m.start(), _HONORIFIC.sub("", m.group(0)).split())]
             if not named:
+                # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
+                # in since the last age, so "the 25-year-old" is not Jones.
+                if _NEW_PERSON.search(text, self.last_aged_end, claim.start):
+                    return None
                 return self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
