@@ -142,7 +142,10 @@ def adversarial(size: int) -> dict[str, str]:
     half = size // 2 - 3
     brackets = "(" * (half // 2) + "[" * (half - half // 2) + "10 km" + "]" * (half - half // 2) + ")" * (half // 2)
     hedge = "about " * (size // 6)
-    return {"digits and separators": digits, "nested brackets": brackets, "one repeated hedge word": hedge}
+    # Every "the N-year-old" looks back for its person: the look-back must stay bounded.
+    age = "the 25-year-old won. " * (size // 21)
+    return {"digits and separators": digits, "nested brackets": brackets, "one repeated hedge word": hedge,
+            "one unresolved age phrase": age}
 
 
 # --- benchmarks -----------------------------------------------------------------

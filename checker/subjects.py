@@ -103,6 +103,8 @@ _TIME_ANCHOR = regex.compile(
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
+_THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
+_NAME_NEXT = regex.compile(r"\s+[A-Z]")  # "the 26-year-old Bryan twins"
 # "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
@@ -194,7 +196,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 continue  # "his friends, who are in their seventies": several people's ages
             if _a_thing_s_age(text, claim):
                 continue
-            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)], groups.people)
+            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
@@ -363,10 +365,20 @@ class _People:
         self.last_aged: str | None = None
         self.last_aged_end = 0
         self._mentions: _Mentions | None = None
+        self._by_age: dict[tuple, set[str]] = defaultdict(set)  # (low, high) -> people given it
+        # A stretch already read for "the N-year-old" that names no one: read it once, so
+        # that a run of such ages stays linear.
+        self._nameless = (0, 0)
 
-    def resolve(self, text: str, claim: Claim, sentence_start: int, aged: dict[str, list[Claim]]) -> str | None:
-        """The person an age belongs to; ``aged`` holds the ages resolved so far."""
-        if not claim.subject and regex.match(r"\s+[A-Z]", text[claim.end:claim.end + 2]):
+    def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+        """The person an age belongs to, or None."""
+        person = self._resolve(text, claim, sentence_start)
+        if person is not None:
+            self._by_age[(claim.low, claim.high)].add(person)
+        return person
+
+    def _resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+        if not claim.subject and _NAME_NEXT.match(text, claim.end, claim.end + 2):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
@@ -376,11 +388,11 @@ class _People:
             self.last_aged, self.last_aged_end = person, claim.end
             return person
         # "the 69-year-old": the person named last before it.
-        if regex.search(r"(?<![\w])the\s+$", text[max(0, claim.start - 5):claim.start], regex.IGNORECASE):
+        if _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start):
             # "Smith, 40, and Jones, 35, were charged. The 40-year-old ...": the one given that age.
-            given = [p for p, ages in aged.items() if any((a.low, a.high) == (claim.low, claim.high) for a in ages)]
+            given = self._by_age.get((claim.low, claim.high), ())
             if len(given) == 1:
-                return given[0]
+                return next(iter(given))
             window_start = max(self.last_aged_end, claim.start - 600)
             if self._mentions is None:
                 self._mentions = _Mentions(text)
@@ -390,13 +402,16 @@ class _People:
                     return None  # "Reed said he wanted the 19-year-old": someone else
                 return self._match(full[1])
             # No full name: the last capitalised word that may be a person ("Chepkemei").
-            named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, window_start, claim.start)
+            start, end = self._nameless
+            scan_from = end if start <= window_start < end else window_start
+            named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, scan_from, claim.start)
                      if _may_be_person(text, m.start(), _HONORIFIC.sub("", m.group(0)).split())]
             if not named:
                 # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
                 # in since the last age, so "the 25-year-old" is not Jones.
-                if _NEW_PERSON.search(text, self.last_aged_end, claim.start):
+                if _NEW_PERSON.search(text, scan_from, claim.start):
                     return None
+                self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
                 return self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
@@ -404,7 +419,7 @@ class _People:
     @staticmethod
     def _only_name_in(text: str, start: int, end: int) -> str | None:
         """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
-        if regex.search(r"(?<![\w])the\s+$", text[max(start, end - 5):end], regex.IGNORECASE):
+        if _THE_BEFORE.search(text, max(start, end - 5), end):
             return None  # "the 69-year-old" is resolved by who was aged last
         names = set()
         for m in _FULL_NAME_RE.finditer(text, start, end):

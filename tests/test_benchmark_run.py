@@ -14,7 +14,7 @@ def test_quick_benchmark_prints_every_row():
     assert rows[0].startswith("| benchmark | numcheck |")
     names = [row.split(" | ")[0] for row in rows[1:]]
     for family, count in (("start-up", 1), ("throughput", 3), ("scaling", 2), ("memory", 1), ("parallel", 1),
-                          ("adversarial", 3)):
+                          ("adversarial", 4)):
         assert sum(name.startswith("| " + family) for name in names) == count, (family, names)
     # Every measured row carries a number; nothing failed or was killed.
     assert "failed" not in out.stdout and "killed" not in out.stdout and "error:" not in out.stdout
