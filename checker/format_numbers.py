@@ -12,6 +12,11 @@ def fmt(value: float | None) -> str:
     return f"{value:,.4g}"
 
 
+def sig(value: float, digits: int = 3) -> float:
+    """``value`` to ``digits`` significant figures: 0.52347 is 0.523."""
+    return float(f"{value:.{digits}g}")
+
+
 def fmt_interval(low: float | None, high: float | None, write=fmt) -> str:
     """``write`` writes one figure: ``fmt`` by default, "£300" for a sum."""
     if low is not None and high is not None and low == high:

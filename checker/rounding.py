@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .format_numbers import fmt
+from .format_numbers import fmt, sig
 from .model import Claim
 
 _FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -46,5 +46,4 @@ def written_like(value: float, claim: Claim) -> str | None:
     if found is None:
         return None
     m, scale = found
-    figure = float(f"{value / scale:.3g}")
-    return claim.text[:m.start()] + fmt(figure) + claim.text[m.end():]
+    return claim.text[:m.start()] + fmt(sig(value / scale)) + claim.text[m.end():]

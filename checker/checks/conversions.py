@@ -9,7 +9,7 @@ import regex
 
 from ..engine import Context, Rule, check
 from ..extract.quantities import registry
-from ..format_numbers import fmt
+from ..format_numbers import fmt, sig
 from ..model import Claim, Span
 from ..rounding import half_place, written_like
 from ..rules_data import load
@@ -42,7 +42,7 @@ def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance
         return
     ctx.report(rule, ctx.span(other.start, other.end),
                f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
-               f"{claim.text} is {written_like(converted[1], other) or fmt(_sig(converted[1])) + ' ' + other.unit}",
+               f"{claim.text} is {written_like(converted[1], other) or fmt(sig(converted[1])) + ' ' + other.unit}",
                [ctx.span(claim.start, claim.end)])
 
 
@@ -130,8 +130,8 @@ def _check_range(rule: Rule, ctx: Context, pair: tuple[str, str], conv: _Convers
     low, high = bounds if unit == pair[0] else (1 / bounds[1], 1 / bounds[0])
     flagged = _conversion_span(ctx, conv)
     ctx.report(rule, flagged,
-               f'"{flagged.text}" (line {flagged.line}) converts at {_sig(conv.per(unit))} {other} per {unit}, '
-               f"outside anything the two have traded at since 1990 ({_sig(low)}–{_sig(high)})")
+               f'"{flagged.text}" (line {flagged.line}) converts at {sig(conv.per(unit))} {other} per {unit}, '
+               f"outside anything the two have traded at since 1990 ({sig(low)}–{sig(high)})")
 
 
 def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) -> None:
@@ -139,9 +139,9 @@ def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) 
     flagged, related = _conversion_span(ctx, conv), _conversion_span(ctx, ref)
     expected = conv.claim.value * ref.per(unit)
     ctx.report(rule, flagged,
-               f'"{flagged.text}" (line {flagged.line}) converts at {_sig(conv.per(unit))} {other} per {unit}, '
-               f'but "{related.text}" (line {related.line}) at {_sig(ref.per(unit))}: at that rate '
-               f"{conv.claim.text} is {written_like(expected, conv.converted) or f'{fmt(_sig(expected))} {other}'}",
+               f'"{flagged.text}" (line {flagged.line}) converts at {sig(conv.per(unit))} {other} per {unit}, '
+               f'but "{related.text}" (line {related.line}) at {sig(ref.per(unit))}: at that rate '
+               f"{conv.claim.text} is {written_like(expected, conv.converted) or f'{fmt(sig(expected))} {other}'}",
                [related])
 
 
@@ -149,7 +149,3 @@ def _conversion_span(ctx: Context, conv: _Conversion) -> Span:
     """The sum and its conversions, with the bracket when it closes right after: "$6bn (£3.2bn)"."""
     last = conv.source.extra["conversions"][-1]
     return ctx.span(conv.source.start, last.end + (ctx.text[last.end:last.end + 1] == ")"))
-
-
-def _sig(value: float, digits: int = 3) -> float:
-    return float(f"{value:.{digits}g}")

@@ -5,6 +5,7 @@ import regex
 
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt
+from ..rounding import half_place
 
 _FALL = regex.compile(r"\b(?:fell|fall|falls|falling|drop|dropped|drops|down|declin\w*|decrease\w*|cut|"
                       r"lower|slump\w*|shrank|shrink\w*|plunge\w*|loss|lost|reduc\w*)\b", regex.IGNORECASE)
@@ -18,10 +19,10 @@ _CHANGE_OF = regex.compile(r"[^.;!?]{0,30}?\b(?:rise|increase|jump|growth|gain|f
                            regex.IGNORECASE)
 
 
-def _precision(claim) -> float:
-    digits = claim.text.split("%")[0]
-    places = len(digits.split(".", 1)[1].rstrip(" percnt")) if "." in digits else 0
-    return 0.5 * 10 ** -places
+def _precision(pct) -> float:
+    """Half the place of a percentage's last written digit ("12.5%" is ±0.05); a
+    percentage in words ("five per cent") is taken to the unit."""
+    return half_place(pct, zeros_count=True) or 0.5
 
 
 def _bounds(claim):
