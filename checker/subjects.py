@@ -16,8 +16,7 @@ from functools import cache
 import regex
 
 from .extract.counted import HONORIFIC as _HONORIFIC
-from .extract.counted import counted_phrase
-from .extract.counted import NOT_NAMES, TITLES
+from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
 from .rules_data import EXTRA_SUBJECTS, load
 
@@ -309,13 +308,13 @@ _NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
 _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 
 
-def _may_be_person(text: str, start: int, words: list[str]) -> bool:
-    """Whether a name at ``start`` may be a person's, not an event's, a team's or a
-    place's: "Hopman Cup" ends in an institution's word, "in Madrid" follows "in"."""
-    end = text.find(words[-1], start) + len(words[-1])
+def _may_be_person(text: str, m, words: list[str]) -> bool:
+    """Whether the name ``m`` found, read as ``words`` (its title taken off), may be a
+    person's, not an event's, a team's or a place's: "Hopman Cup" ends in an
+    institution's word, "in Madrid" follows "in"."""
     return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
-        and not _NOT_PERSON_BEFORE.search(text, max(0, start - 30), start) \
-        and not _NOT_PERSON_AFTER.match(text, end)
+        and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+        and not _NOT_PERSON_AFTER.match(text, m.end())
 
 
 @cache
@@ -339,7 +338,7 @@ class _Mentions:
             words = _HONORIFIC.sub("", m.group(0)).split()
             if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
                 words = words[-2:]  # "Finance Minister Omar Davies", "Actor Daniel Day-Lewis"
-            if not _may_be_person(text, m.start(), words):
+            if not _may_be_person(text, m, words):
                 continue
             name = " ".join(words)
             found.append((m.start(), words[-1]))
@@ -405,7 +404,7 @@ class _People:
             start, end = self._nameless
             scan_from = end if start <= window_start < end else window_start
             named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, scan_from, claim.start)
-                     if _may_be_person(text, m.start(), _HONORIFIC.sub("", m.group(0)).split())]
+                     if _may_be_person(text, m, _HONORIFIC.sub("", m.group(0)).split())]
             if not named:
                 # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
                 # in since the last age, so "the 25-year-old" is not Jones.
@@ -424,12 +423,12 @@ class _People:
         names = set()
         for m in _FULL_NAME_RE.finditer(text, start, end):
             name = _HONORIFIC.sub("", m.group(0))
-            if _may_be_person(text, m.start(), name.split()):
+            if _may_be_person(text, m, name.split()):
                 names.add(name)
         if not names:
             # A headline names people by surname: "McDonald's boss Bell dies aged 44".
             names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end)
-                     if _may_be_person(text, m.start(), [m.group(0)])}
+                     if _may_be_person(text, m, [m.group(0)])}
         return names.pop() if len(names) == 1 else None
 
     def _match(self, name: str) -> str:
