@@ -158,6 +158,8 @@ def test_not_money(text):
     ("6 feet 3 times, a 6 foot 2 metre pole", [("6 feet", 6, "foot"), ("6 foot", 6, "foot"), ("2 metre", 2, "meter")]),
     # ... and only when the rest is less than one of the first unit
     ("5 feet 14 inches", [("5 feet", 5, "foot"), ("14 inches", 14, "inch")]),
+    # a bare fraction before a word is a figure only when the word is its unit
+    ("cut by 1/3 inch on a 1/2 mile walk", [("1/3 inch", 0.333333, "inch"), ("1/2 mile", 0.5, "mile")]),
     # a stated margin: the figure's value, the margin as its interval
     ("It weighs 2,000.45±0.01 pounds", [("2,000.45±0.01 pounds", 2000.45, "pound")]),
     ("299792458 m/s, or 10 km / h", [("299792458 m/s", 299792458, "meter / second"), ("10 km / h", 10, "kilometer / hour")]),

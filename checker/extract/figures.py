@@ -47,6 +47,9 @@ def measure_of(text: str, num: Num, floor: int = 0) -> Measure | None:
 
 def build(text: str, nums: list[Num]) -> list[Claim]:
     measures = [measure_of(text, n) for n in nums]
+    if any(n.needs_unit for n in nums):
+        kept = [(n, m) for n, m in zip(nums, measures) if not n.needs_unit or m is not None and m.kind == "quantity"]
+        nums, measures = [n for n, _ in kept], [m for _, m in kept]
     claims: list[Claim] = []
     i = 0
     while i < len(nums):

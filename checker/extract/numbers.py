@@ -154,6 +154,9 @@ class Num:
     # Half of the last written digit's place times the scale ("12m" is 11.5m..12.5m);
     # zero for plain integers, which news copy writes as exact figures.
     precision: float = 0.0
+    # A figure only when a unit follows it: a bare fraction before a word is a name or a
+    # date ("9/11 attacks", "3/4 May") unless it measures something ("1/2 cup").
+    needs_unit: bool = False
 
 
 def _digits_value(s: str) -> float | None:
@@ -275,14 +278,14 @@ def _fraction_number(text: str, m) -> Num | None:
     if not 0 < num < den:
         return None  # "24/7", "3/0": not a fraction of one
     whole = m.group("whole")
-    # A bare fraction is a small one ("1/2 of them", "3/4"): "9/11" is a name or a
-    # date, and so is one before a noun.
-    if whole is None and (den > 10 or _WORD_NEXT.match(text, m.end()) and not _OF_NEXT.match(text, m.end())):
+    # A bare fraction is a small one ("1/2 of them", "3/4"): "9/11" is a name or a date.
+    if whole is None and den > 10:
         return None
     value = (int(whole) if whole else 0) + num / den
     if text[m.start()] in "-−–":
         value = -value
-    return Num(m.start(), m.end(), value, "digits" if whole else "fraction")
+    needs_unit = whole is None and _WORD_NEXT.match(text, m.end()) is not None and not _OF_NEXT.match(text, m.end())
+    return Num(m.start(), m.end(), value, "digits" if whole else "fraction", needs_unit=needs_unit)
 
 
 def digits_at(text: str, pos: int) -> Num | None:
