@@ -1,7 +1,6 @@
 """The BBC dev corpus (../shared/corpus/bbc-dev, not part of this repository): every
 finding numcheck raises there, each one checked by hand as an error in the published
 text. Skipped where the corpus is absent; the rule fixtures are the self-contained tests."""
-from pathlib import Path
 
 import pytest
 
