@@ -196,3 +196,12 @@ def test_a_hedged_count_spans_its_hedge_and_keeps_its_subject():
 def test_a_share_counts_nothing():
     claims = extract("One in three Turks works on a farm; 3,000 Turks moved.")
     assert [(c.text, c.subject) for c in claims] == [("One in three", None), ("3,000", "Turks")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Engineers restored power to 25,000 homes overnight.", "homes"),
+    ("The firm shed 300 jobs today, and 40 staff again.", "jobs"),
+    ("Police arrested 12 protesters yesterday.", "protesters"),
+])
+def test_a_time_adverb_ends_the_counted_noun(text, subject):
+    assert extract(text)[0].subject == subject

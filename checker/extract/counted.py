@@ -18,6 +18,7 @@ there here his her he she we our you your i my me us what how why more most less
 died killed fled left lost went came took made gave got cut rose fell grew paid won saw met ran
 remain remained stay stayed face faced need needed want wanted expect expected ago later earlier
 worth each apiece apart away
+yesterday today tonight tomorrow now then again instead overnight annually altogether nationwide worldwide
 """.split())
 
 _WORD = regex.compile(r"\s*([A-Za-z][A-Za-z'’\-]*)", regex.V0)
