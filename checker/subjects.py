@@ -89,6 +89,8 @@ _RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
+# "... 300 buildings. Of these, 45 will be sold": a part, the whole named before it.
+_PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)\s*,\s*$")
 # A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
 _RATE_AFTER = regex.compile(
     r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b",
@@ -168,7 +170,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
     last_whole: Claim | None = None
     for claim in claims:
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
-            if claim.kind in COUNT_KINDS and _after(_PART_AFTER, text, claim.end):
+            if claim.kind in COUNT_KINDS and (_after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
+                    text, max(0, claim.quote_start - 20), claim.quote_start)):
                 # "3,000 of them": a part of the whole counted last, in this sentence or the one before.
                 if last_whole is not None and last_whole.extra["sentence"] >= sentences.index(claim.start) - 1:
                     claim.extra["part_of"] = last_whole.extra["key"]

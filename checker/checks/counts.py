@@ -90,10 +90,15 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
 
 
 _OF_THE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+$", regex.IGNORECASE)
+# "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
+# and gives the part after the comma.
+_OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
+_TO_THE_PART = regex.compile(r"[^.;!?\n]{0,60}?,\s*$")
 
 
 def _parts(ctx: Context):
-    """(part, whole) pairs: "3,000 of them" after a whole, "3,000 of the 12,000 troops"."""
+    """(part, whole) pairs: "3,000 of them" after a whole, "3,000 of the 12,000 troops",
+    "Of the 12,000 troops, 3,000 ..."."""
     latest: dict[tuple, Claim] = {}
     counts = [c for c in ctx.claims if c.kind in COUNT_KINDS]
     for claim, following in zip(counts, counts[1:] + [None]):
@@ -102,6 +107,10 @@ def _parts(ctx: Context):
             yield claim, latest[key]
         elif following is not None and _OF_THE.fullmatch(ctx.text, claim.end, following.start):
             yield claim, following
+        elif following is not None and _OF_THE_OPENING.search(ctx.text, max(0, claim.quote_start - 40), claim.quote_start) \
+                and _TO_THE_PART.fullmatch(ctx.text, claim.quote_end, following.quote_start) \
+                and (following.subject is None or following.extra.get("key") == claim.extra.get("key")):
+            yield following, claim
         if "key" in claim.extra:
             latest[claim.extra["key"]] = claim
 
