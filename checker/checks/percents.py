@@ -11,6 +11,13 @@ _FALL = regex.compile(r"\b(?:fell|fall|falls|falling|drop|dropped|drops|down|dec
                       r"lower|slump\w*|shrank|shrink\w*|plunge\w*|loss|lost|reduc\w*)\b", regex.IGNORECASE)
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
+_BY = regex.compile(r"\s+$")
+# "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
+_OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
+_THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
+# "3,000, or 25%, of the 12,000 fans"
+_OR = regex.compile(r"\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
+_THEN_OF_WHOLE = regex.compile(r"\)?,?\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _OF = regex.compile(r"\s+of\s+(?:the\s+)?$", regex.IGNORECASE)
 _RESTATED = regex.compile(r"[^.;!?]{0,20}?(?:[—–(:]|,\s*(?:or|that\s+is|i\.e\.)?)\s*(?:or\s+|some\s+|about\s+)?$",
                           regex.IGNORECASE)
@@ -30,19 +37,26 @@ def _bounds(claim):
             claim.high if claim.high is not None else claim.value)
 
 
+def _plain_percent(claim) -> bool:
+    return claim.kind == "percent" and claim.unit == "percent" and claim.value is not None and not claim.hedge
+
+
 @check("percent-mismatch")
 def percent_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("absolute_tolerance_points", 0.5)
     claims = ctx.claims
     for i, pct in enumerate(claims):
-        if pct.kind != "percent" or pct.unit != "percent" or pct.value is None or pct.hedge:
+        if not _plain_percent(pct):
             continue
         window = claims[i + 1:i + 3]
-        if len(window) == 2 and _changes(ctx, pct, *window, rule, tolerance):
+        if len(window) == 2 and (_changes(ctx, pct, *window, rule, tolerance)
+                                 or _changes_to_from(ctx, pct, *window, rule, tolerance)):
             continue
         if len(window) >= 1:
             _share(ctx, pct, window, rule, tolerance)
     _change_after(ctx, rule, tolerance)
+    _share_of_part(ctx, rule, tolerance)
+    _share_as_percent(ctx, rule, tolerance)
 
 
 def _comparable(a, b) -> bool:
@@ -55,7 +69,16 @@ def _changes(ctx, pct, a, b, rule, tolerance) -> bool:
     if not (_comparable(a, b) and _FROM.fullmatch(ctx.text, pct.end, a.start)
             and _TO.fullmatch(ctx.text, a.end, b.start)):
         return False
-    _judge_change(ctx, rule, tolerance, pct, a, b)
+    _judge_levels(ctx, rule, tolerance, pct, a, b)
+    return True
+
+
+def _changes_to_from(ctx, pct, b, a, rule, tolerance) -> bool:
+    """"fell 12% to £4.4bn from £5bn", "rose 50% to £300m, up from £150m"."""
+    if not (_comparable(a, b) and _TO.fullmatch(ctx.text, pct.end, b.start)
+            and _FROM.fullmatch(ctx.text, b.end, a.start)):
+        return False
+    _judge_levels(ctx, rule, tolerance, pct, a, b)
     return True
 
 
@@ -64,29 +87,57 @@ def _change_after(ctx, rule, tolerance) -> None:
     claims = ctx.claims
     for i in range(len(claims) - 2):
         a, b, pct = claims[i:i + 3]
-        if pct.kind != "percent" or pct.unit != "percent" or pct.hedge or not _comparable(a, b):
+        if not _plain_percent(pct) or not _comparable(a, b):
             continue
         before_a = ctx.text[max(0, a.start - 6):a.start].lower()
         if "from" in before_a and _TO.fullmatch(ctx.text, a.end, b.start) \
                 and _CHANGE_OF.fullmatch(ctx.text, b.end, pct.start):
-            _judge_change(ctx, rule, tolerance, pct, a, b)
+            _judge_levels(ctx, rule, tolerance, pct, a, b)
+    for r, pct in zip(claims, claims[1:]):
+        if _plain_percent(pct) and _from_range(r) and _CHANGE_OF.fullmatch(ctx.text, r.end, pct.start):
+            _judge_range(ctx, rule, tolerance, pct, r)  # "rose from 2,000 to 3,000, a rise of 50%"
+        elif _plain_percent(r) and _from_range(pct) and _BY.fullmatch(ctx.text, r.end, pct.start):
+            _judge_range(ctx, rule, tolerance, r, pct)  # "rose 50% from 2,000 to 3,000"
 
 
-def _judge_change(ctx, rule, tolerance, pct, a, b) -> None:
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
-    changes = [(y - x) / x * 100 for x in (a_low, a_high) for y in (b_low, b_high) if x]
-    sentence = ctx.text[max(0, pct.start - 40):b.end]
+def _level(claim) -> tuple:
+    """A level's value and the interval its rounding or hedge allows."""
+    return (claim.value, *_bounds(claim))
+
+
+def _judge_change(ctx, rule, tolerance, pct, before, after, what, related) -> None:
+    """``before``/``after``: (value, low, high) of the levels either side of the change
+    that ``what`` describes."""
+    changes = [(y - x) / x * 100 for x in before[1:] for y in after[1:] if x]
+    sentence = ctx.text[max(0, pct.start - 40):related[-1].end]
     falling = bool(_FALL.search(sentence))
     stated = -pct.value if falling else pct.value
     slack = _precision(pct) + tolerance
     if min(changes) - slack <= stated <= max(changes) + slack:
         return
-    actual = (b.value - a.value) / a.value * 100
+    actual = (after[0] - before[0]) / before[0] * 100
     ctx.report(rule, ctx.span(pct.start, pct.end),
-               f'"{pct.text}" (line {pct.line}) does not match the change from "{a.text}" to "{b.text}": '
+               f'"{pct.text}" (line {pct.line}) does not match {what}: '
                f"that is {'a rise' if actual >= 0 else 'a fall'} of {abs(actual):.1f}%",
-               [ctx.span(a.start, a.end), ctx.span(b.start, b.end)])
+               related)
+
+
+def _judge_levels(ctx, rule, tolerance, pct, a, b) -> None:
+    """Two figures: "from $639m to $1.13bn"."""
+    _judge_change(ctx, rule, tolerance, pct, _level(a), _level(b), f'the change from "{a.text}" to "{b.text}"',
+                  [ctx.span(a.start, a.end), ctx.span(b.start, b.end)])
+
+
+def _from_range(claim) -> bool:
+    """"went from 2,000 to 3,000" is read as a range; with a percentage change next to
+    it, its ends are the levels before and after."""
+    return claim.value is None and claim.low is not None and claim.high is not None and claim.low > 0 \
+        and claim.text[:5].lower() == "from "
+
+
+def _judge_range(ctx, rule, tolerance, pct, r) -> None:
+    _judge_change(ctx, rule, tolerance, pct, (r.low,) * 3, (r.high,) * 3, f'the change "{r.text}"',
+                  [ctx.span(r.start, r.end)])
 
 
 def _share(ctx, pct, window, rule, tolerance) -> None:
@@ -108,3 +159,55 @@ def _share(ctx, pct, window, rule, tolerance) -> None:
                    f'"{pct.text} of {whole.text}" (line {pct.line}) is {fmt(round(pct.value / 100 * whole.value, 2))}, '
                    f'not "{part.text}"',
                    [ctx.span(whole.start, whole.end), ctx.span(part.start, part.end)])
+
+
+def _share_of_part(ctx, rule, tolerance) -> None:
+    """"3,000 of the 12,000 fans, or 25%", "3,000, or 25%, of the 12,000 fans": a part
+    of a whole and the share it is said to be."""
+    claims = ctx.claims
+    for i in range(len(claims) - 2):
+        x, y, z = claims[i:i + 3]
+        if _plain_percent(z) and _OF_WHOLE.fullmatch(ctx.text, x.end, y.start) \
+                and _THEN_SHARE.fullmatch(ctx.text, y.end, z.start):
+            part, whole, pct = x, y, z
+        elif _plain_percent(y) and _OR.fullmatch(ctx.text, x.end, y.start) \
+                and _THEN_OF_WHOLE.fullmatch(ctx.text, y.end, z.start):
+            part, pct, whole = x, y, z
+        else:
+            continue
+        if not _comparable(part, whole):
+            continue
+        p_low, p_high = _bounds(part)
+        w_low, w_high = _bounds(whole)
+        if w_low <= 0:
+            continue
+        slack = _precision(pct) + tolerance
+        if p_low / w_high * 100 - slack <= pct.value <= p_high / w_low * 100 + slack:
+            continue
+        ctx.report(rule, ctx.span(pct.start, pct.end),
+                   f'"{pct.text}" (line {pct.line}) does not match "{part.text}" of "{whole.text}": '
+                   f"that is {part.value / whole.value * 100:.1f}%",
+                   [ctx.span(part.start, part.end), ctx.span(whole.start, whole.end)])
+
+
+def _share_as_percent(ctx, rule, tolerance) -> None:
+    """"3,000 out of 12,000 (25%)", "one in three, or 33%": a share and its percentage.
+    A share in words names the nearest simple fraction ("two-thirds (65%)"), so it is
+    given the width of the rule's word_share_points either side."""
+    for share, pct in zip(ctx.claims, ctx.claims[1:]):
+        if not (share.extra.get("fraction") and _plain_percent(pct) and _OR.fullmatch(ctx.text, share.end, pct.start)):
+            continue
+        # A one-sided hedge leaves the share open on that side: "more than half (55%)".
+        low = 100 * (share.low or 0)
+        high = 100 * (share.high if share.high is not None else 1)
+        slack = _precision(pct) + tolerance
+        if not any(ch.isdigit() for ch in share.text):
+            slack += rule.params.get("word_share_points", 2.5)
+        if low - slack <= pct.value <= high + slack:
+            continue
+        share_is = f"{share.value * 100:.1f}%"
+        if share.hedge:
+            share_is = f"{share.hedge.lower()} {share_is}"
+        ctx.report(rule, ctx.span(pct.start, pct.end),
+                   f'"{pct.text}" (line {pct.line}) does not match "{share.text}": that is {share_is}',
+                   [ctx.span(share.start, share.end)])
