@@ -24,25 +24,37 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
                 _check_units(rule, ctx, claim, other, tolerance)
 
 
+def _systems(source: str, target: str) -> list[tuple[str, str, str]]:
+    """The units a conversion may mean: as pint reads them (US sizes), and, where a
+    pint, gallon or ton is involved, in UK sizes on both sides."""
+    regional = load("units")["units"]["regional"]
+    uk = (regional.get(source, source), regional.get(target, target))
+    return [(source, target, "US")] + ([(*uk, "UK")] if uk != (source, target) else [])
+
+
 def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance: float) -> None:
     """One quantity and its bracketed conversion, converted with pint."""
-    ureg = registry()
     rounding = half_place(claim, zeros_count=True)  # "16" may be 15.5 to 16.5
-    try:
-        converted = [ureg.Quantity(v, claim.unit).to(other.unit).magnitude
-                     for v in (claim.value - rounding, claim.value, claim.value + rounding)]
-    except Exception:  # pint: units of different dimensions are not a conversion
-        return
-    low, high = min(converted), max(converted)
     slack = half_place(other, zeros_count=True) + tolerance * abs(other.value)
     # A hedged conversion ("10km (about 7 miles)") asserts its hedge's interval.
     other_low, other_high = (other.low, other.high) if other.hedge else (other.value, other.value)
-    if low - slack <= (other_high if other_high is not None else high) and \
-            (other_low if other_low is not None else low) <= high + slack:
-        return
+    readings = []
+    for source, target, system in _systems(claim.unit, other.unit):
+        try:
+            values = [registry().Quantity(v, source).to(target).magnitude
+                      for v in (claim.value - rounding, claim.value, claim.value + rounding)]
+        except Exception:  # pint: units of different dimensions are not a conversion
+            return
+        low, high = min(values), max(values)
+        if low - slack <= (other_high if other_high is not None else high) and \
+                (other_low if other_low is not None else low) <= high + slack:
+            return
+        readings.append((values[1], system))
+    correct = " or ".join(
+        (written_like(value, other) or f"{fmt(sig(value))} {other.unit}") + (f" ({system})" if len(readings) > 1 else "")
+        for value, system in readings)
     ctx.report(rule, ctx.span(other.start, other.end),
-               f'"{other.text}" (line {other.line}) does not convert "{claim.text}": '
-               f"{claim.text} is {written_like(converted[1], other) or fmt(sig(converted[1])) + ' ' + other.unit}",
+               f'"{other.text}" (line {other.line}) does not convert "{claim.text}": {claim.text} is {correct}',
                [ctx.span(claim.start, claim.end)])
 
 
