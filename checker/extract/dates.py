@@ -245,7 +245,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             continue
         kept.insert(i, d)
         starts.insert(i, d.start)
-    return _merge_bracketed(text, kept)
+    return _merge_weekday_asides(text, kept)
 
 
 @cache
@@ -272,17 +272,24 @@ def _windows(text: str):
     return spans
 
 
-def _merge_bracketed(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """"this friday(jun-15)", "June 15 (Friday)": a weekday and a date, one in brackets
-    after the other, are one date, so that the weekday can be checked against it."""
+# "7 November, a Friday,", "7 November, which is a Friday": a weekday in apposition.
+_A_WEEKDAY_AFTER = regex.compile(r",\s*(?:which\s+(?:is|was)\s+)?an?\s+", regex.IGNORECASE)
+
+
+def _merge_weekday_asides(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """"this friday(jun-15)", "June 15 (Friday)", "7 November, a Friday": a weekday and
+    a date, one in brackets or in apposition after the other, are one date, so that the
+    weekday can be checked against it."""
     merged = []
     for d in found:
         prev = merged[-1] if merged else None
-        if (prev is not None and text[prev.end:d.start].strip() == "(" and text[d.end:d.end + 1] == ")"
-                and (prev.weekday is None) != (d.weekday is None)):
+        bracketed = prev is not None and text[prev.end:d.start].strip() == "(" and text[d.end:d.end + 1] == ")"
+        aside = prev is not None and prev.weekday is None and d.weekday is not None and d.day is None \
+            and _A_WEEKDAY_AFTER.fullmatch(text, prev.end, d.start) is not None
+        if (bracketed or aside) and (prev.weekday is None) != (d.weekday is None):
             day, named = (prev, d) if d.weekday is not None else (d, prev)
             if day.day is not None and named.day is None:
-                merged[-1] = DateMatch(prev.start, d.end + 1, day.year, day.month, day.day, named.weekday,
+                merged[-1] = DateMatch(prev.start, d.end + bracketed, day.year, day.month, day.day, named.weekday,
                                        named.weekday_span, extra={**day.extra, "date_span": (day.start, day.end)})
                 continue
         merged.append(d)
