@@ -178,6 +178,11 @@ def test_find_numbers(text, expected):
      [("number", "3", 3, 3, 3)]),
     ("mail press2024@example.com or www.example.com/50", []),
     ("two a@example.com dozen", [("number", "two", 2, 2, 2)]),
+    # character references a CMS leaves in: none is a figure, and one that stands for
+    # punctuation leaves the figure beside it whole
+    ("a communiqu&#233; from 3 ministers", [("number", "3", 3, 3, 3)]),
+    ("&#8220;200 people&#8221; came", [("number", "200", 200, 200, 200)]),
+    ("It cost &#163;5m and &#x2014;", []),
 ])
 def test_claims(text, expected):
     claims = [c for c in extract(text) if c.kind in ("number", "range", "percent")]

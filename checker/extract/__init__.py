@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import html
+import unicodedata
 
 import regex
 
@@ -14,18 +16,30 @@ from .hedges import find_vague
 from .numbers import find_numbers
 from .patterns import TIMEOUT, lowered
 
-# Text that is not prose: the figures in a URL ("%28", "?id=305") or an email address
-# are no claims, so these spans are blanked before any parser runs: offsets are kept,
-# and the filler is a word character, so no figure or hedge reads into or across one.
+# Text that is not prose: the figures in a URL ("%28", "?id=305"), an email address or
+# a character reference left by a CMS ("communiqu&#233;") are no claims, so these spans
+# are blanked before any parser runs: offsets are kept, and the filler is a word
+# character, so no figure or hedge reads into or across one.
 _NON_PROSE = regex.compile(
-    r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.IGNORECASE)
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&#(?:\d+|x[0-9a-f]+);",
+    regex.IGNORECASE)
+
+
+def _blank(m) -> str:
+    # A reference to punctuation or a space ("&#8220;200 people&#8221;") is blanked with
+    # spaces, so that the figure beside it stays one; a letter or a currency sign
+    # ("&#163;5m") as a word, so that no figure is read without what it stood for.
+    decoded = html.unescape(m.group())[:1] if m.group().startswith("&#") else ""
+    if decoded and unicodedata.category(decoded)[0] in "PZ":
+        return " " * len(m.group())
+    return "_" * len(m.group())
 
 
 def extract(text: str, *, reference_date: dt.date | str | None = None) -> list[Claim]:
     """Every numeric claim in ``text``, in order of position."""
     reference = as_date(reference_date)
-    if "@" in text or "://" in text or "www." in lowered(text):
-        text = _NON_PROSE.sub(lambda m: "_" * len(m.group()), text, timeout=TIMEOUT)
+    if "@" in text or "://" in text or "&#" in text or "www." in lowered(text):
+        text = _NON_PROSE.sub(_blank, text, timeout=TIMEOUT)
     claims = _date_claims(text, reference)
     taken = _Coverage(claims)
     for start, end, low, high, person in ages.decade_ages(text):
