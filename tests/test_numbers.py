@@ -210,3 +210,8 @@ def test_a_share_counts_nothing():
 ])
 def test_a_time_adverb_ends_the_counted_noun(text, subject):
     assert extract(text)[0].subject == subject
+
+
+def test_a_rank_counts_nothing():
+    claims = extract("He beat world number five Guillermo Coria, and the No 1 seed lost to 40 players.")
+    assert [(c.text, c.subject) for c in claims] == [("five", None), ("1", None), ("40", "players")]

@@ -32,6 +32,7 @@ _FIRST_WORD_BEFORE = regex.compile(r"(?:^|[.!?:\n]\s*)[A-Z][\w'’]*\s$")
 _NAME_AFTER = regex.compile(r"\s[A-Z]")
 _PAIR_BEFORE = regex.compile(r"\d[-–]\d+\)?\s\(?$")
 _PAIR_AFTER = regex.compile(r"\s\(?\d+[-–]\d")
+_RANK_BEFORE = regex.compile(r"(?<![\w])(?:number|No\.?)\s+$", regex.IGNORECASE)
 _TIME_OR_CODE = regex.compile(r"[:/]\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)(?![\w])", regex.IGNORECASE)
 
 
@@ -295,8 +296,10 @@ def _subject(text: str, claim: Claim) -> None:
     if claim.kind == "age":
         claim.subject = claim.extra.get("person")
         return
-    # A share ("one in three Turks", "two thirds of voters") is no count of them.
-    if claim.kind not in ("number", "range") or claim.extra.get("fraction"):
+    # A share ("one in three Turks", "two thirds of voters") is no count of them, and a
+    # rank ("world number five Guillermo Coria", "No 1 seed") counts nothing.
+    if claim.kind not in ("number", "range") or claim.extra.get("fraction") \
+            or _RANK_BEFORE.search(text, max(0, claim.start - 8), claim.start):
         return
     phrase = counted_phrase(text, claim.end)
     if phrase is not None:
