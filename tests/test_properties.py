@@ -10,7 +10,9 @@ NEWSY = st.lists(st.one_of(
     st.text(max_size=12),
     st.sampled_from(["between", "and", "to", "about", "nearly", "more than", "thousands of", "-", "–",
                      "%", "£", "$", "km", "(", ")", "year-old", "aged", "Monday,", "October", "30 February",
-                     "2024", "10,000", "3.5bn", "twenty-one", "half a million", ",", ".", " ", "\n"]),
+                     "2024", "10,000", "3.5bn", "twenty-one", "half a million", ",", ".", " ", "\n",
+                     "&#233;", "&#8220;", "&#0;", "Of the", "of them", "or", "out of", "one in three", "a Friday",
+                     "1/2", "inch", "pints", "litres", "number", "rose", "from", "a rise of"]),
     st.integers(-10**7, 10**12).map(str),
 ), max_size=40).map(" ".join)
 

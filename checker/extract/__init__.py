@@ -27,11 +27,12 @@ _NON_PROSE = regex.compile(
 
 def _blank(m) -> str:
     # A reference to punctuation or a space ("&#8220;200 people&#8221;") is blanked with
-    # spaces, so that the figure beside it stays one; a letter or a currency sign
+    # an invisible separator, neither a word character nor a space, so that the figure
+    # beside it stays one and nothing reads across it; a letter or a currency sign
     # ("&#163;5m") as a word, so that no figure is read without what it stood for.
     decoded = html.unescape(m.group())[:1] if m.group().startswith("&#") else ""
     if decoded and unicodedata.category(decoded)[0] in "PZ":
-        return " " * len(m.group())
+        return "\u2063" * len(m.group())
     return "_" * len(m.group())
 
 
