@@ -11,7 +11,6 @@ _FALL = regex.compile(r"\b(?:fell|fall|falls|falling|drop|dropped|drops|down|dec
                       r"lower|slump\w*|shrank|shrink\w*|plunge\w*|loss|lost|reduc\w*)\b", regex.IGNORECASE)
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
-_BY = regex.compile(r"\s+$")
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
 _OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
@@ -93,11 +92,11 @@ def _change_after(ctx, rule, tolerance) -> None:
         if "from" in before_a and _TO.fullmatch(ctx.text, a.end, b.start) \
                 and _CHANGE_OF.fullmatch(ctx.text, b.end, pct.start):
             _judge_levels(ctx, rule, tolerance, pct, a, b)
-    for r, pct in zip(claims, claims[1:]):
-        if _plain_percent(pct) and _from_range(r) and _CHANGE_OF.fullmatch(ctx.text, r.end, pct.start):
-            _judge_range(ctx, rule, tolerance, pct, r)  # "rose from 2,000 to 3,000, a rise of 50%"
-        elif _plain_percent(r) and _from_range(pct) and _BY.fullmatch(ctx.text, r.end, pct.start):
-            _judge_range(ctx, rule, tolerance, r, pct)  # "rose 50% from 2,000 to 3,000"
+    for first, second in zip(claims, claims[1:]):
+        if _plain_percent(second) and _from_range(first) and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
+            _judge_range(ctx, rule, tolerance, second, first)  # "went from 2,000 to 3,000, a rise of 50%"
+        elif _plain_percent(first) and _from_range(second) and ctx.text[first.end:second.start].isspace():
+            _judge_range(ctx, rule, tolerance, first, second)  # "rose 50% from 2,000 to 3,000"
 
 
 def _level(claim) -> tuple:

@@ -18,8 +18,8 @@ from .patterns import TIMEOUT, lowered
 
 # Text that is not prose: the figures in a URL ("%28", "?id=305"), an email address or
 # a character reference left by a CMS ("communiqu&#233;") are no claims, so these spans
-# are blanked before any parser runs: offsets are kept, and the filler is a word
-# character, so no figure or hedge reads into or across one.
+# are blanked before any parser runs: offsets are kept, and no figure or hedge reads
+# into or across a blank (see _blank).
 _NON_PROSE = regex.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&#(?:\d+|x[0-9a-f]+);",
     regex.IGNORECASE)
