@@ -27,12 +27,13 @@ _NON_PROSE = regex.compile(
 
 def _blank(m) -> str:
     # A reference to punctuation or a space ("&#8220;200 people&#8221;") is blanked with
-    # an invisible separator, neither a word character nor a space, so that the figure
-    # beside it stays one and nothing reads across it; a letter or a currency sign
-    # ("&#163;5m") as a word, so that no figure is read without what it stood for.
+    # DEL, neither a word character nor a space, so that the figure beside it stays one
+    # and nothing reads across it (and, being Latin-1, it keeps a Latin-1 text one byte a
+    # character); a letter or a currency sign ("&#163;5m") as a word, so that no figure
+    # is read without what it stood for.
     decoded = html.unescape(m.group())[:1] if m.group().startswith("&#") else ""
     if decoded and unicodedata.category(decoded)[0] in "PZ":
-        return "\u2063" * len(m.group())
+        return "\x7f" * len(m.group())
     return "_" * len(m.group())
 
 

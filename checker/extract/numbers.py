@@ -145,7 +145,7 @@ _PRONOUN_ONE_BEFORE = regex.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long document holds hundreds of thousands of these
 class Num:
     start: int
     end: int
