@@ -121,6 +121,10 @@ _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+t
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
+# "began playing aged five", "left school aged 16": "aged" after a beginning or a
+# departure dates that event, not the person's age now.
+_BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|took\s+up|learn[te]d?|joined|left|emigrated|moved)\b"
+                              r"[^.;!?]{0,30}$", regex.IGNORECASE)
 MEASURE_KINDS = ("money", "percent", "quantity")
 # How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
 # search range for a pattern's required literal ("of") before it tries a match, so an
@@ -201,7 +205,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # no one figure gives, so no part is checked against the list's last figure.
                 last_whole = None if listed else claim
         elif claim.kind == "age":
-            if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start):
+            if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
+                    or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their"):
                 continue  # "his friends, who are in their seventies": several people's ages
