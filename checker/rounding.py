@@ -24,6 +24,8 @@ def half_place(claim: Claim, *, zeros_count: bool = False) -> float:
     """Half the place of a figure's last significant digit: "300,000" is ±50,000, as a
     headline rounds. With ``zeros_count``, of its last written digit: "$100,000" is ±0.5,
     as the sum a conversion starts from is meant; "$2bn" is ±0.5bn either way."""
+    if "step" in claim.extra:
+        return 0.5 * claim.extra["step"]  # "5ft 10in" is written to the inch
     found = _written(claim)
     if found is None:
         return 0.0

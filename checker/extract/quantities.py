@@ -124,10 +124,10 @@ def match(text: str, num: Num) -> Measure | None:
         if below and num.value > 0:
             return Measure("quantity", num.start, below.end(), unit=expr, value=-num.value)
         return Measure("quantity", num.start, end, unit=expr)
-    end, value = compound
+    end, value, step = compound
     if expr in lex["calendar"] and lex["ago"].match(text, end):
         return None
-    return Measure("quantity", num.start, end, unit=expr, value=value)
+    return Measure("quantity", num.start, end, unit=expr, value=value, extra={"step": step})
 
 
 def _unit_after(joiner, text: str, pos: int, limit: int, lex):
@@ -163,14 +163,15 @@ def _unit_and_before(text: str, num: Num, lex) -> Measure | None:
     return None
 
 
-def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float] | None:
+def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float, float] | None:
     """"5ft 2in", "7lb 3oz", "2 hours 30 minutes": the rest of the figure in the next
     smaller unit, less than one of the first, which a hyphen may leave unwritten
     ("6-foot-2"), and a height or weight at the end of its phrase too ("5 foot 4.");
-    "two hours and a half". Returns the end and the value in the first unit."""
+    "two hours and a half". Returns the end, the value in the first unit and the step
+    it is written to (an inch, for "5ft 2in"), which is how precise it is."""
     half = _AND_A.match(text, end, min(len(text), end + 24), timeout=TIMEOUT)
     if half:
-        return half.end(), num.value + (0.5 if half.group(1).lower() == "half" else 0.25)
+        return half.end(), num.value + (0.5 if half.group(1).lower() == "half" else 0.25), 0.25
     smaller = lex["compound"].get(expr)
     rest = lex["compound_rest"].match(text, end, min(len(text), end + 24), timeout=TIMEOUT) if smaller else None
     if rest is None:
@@ -183,8 +184,12 @@ def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float
         end = rest.end()
     else:
         return None
-    part = float(rest.group(2)) * registry().Quantity(1, smaller).to(expr).magnitude
-    return (end, num.value + part) if part < 1 else None
+    step = registry().Quantity(1, smaller).to(expr).magnitude
+    written = rest.group(2)
+    part = float(written) * step
+    if "." in written:
+        step *= 10.0 ** -len(written.split(".")[1])
+    return (end, num.value + part, step) if part < 1 else None
 
 
 def _unit_expr(m, lex) -> str | None:
