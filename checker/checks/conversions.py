@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, product
 
 import regex
 
@@ -130,20 +130,35 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
 
 
 def _check_range(rule: Rule, ctx: Context, pair: tuple[str, str], conv: _Conversion) -> None:
-    """A draft's only conversion between two currencies, against the rates they have traded at."""
+    """A draft's only conversion between two currencies, against the rates they have
+    traded at; a sum written ambiguously ("¥") against every currency it may be."""
     rates = load("exchange_rates")
-    bounds = rates["ranges"].get("/".join(pair))
-    if bounds is None or bounds[0] <= conv.rate[1] and conv.rate[0] <= bounds[1]:
-        return
-    written = {token for claim in (conv.claim, conv.converted) for token in _TOKEN.findall(claim.text.lower())}
-    if written & set(rates["ambiguous"]):
-        return  # "25bn rupees ($250m)" is right in Sri Lankan rupees
     unit, other = conv.claim.unit, conv.converted.unit
-    low, high = bounds if unit == pair[0] else (1 / bounds[1], 1 / bounds[0])
+    ranges = []  # (reading, low, high) in units of the conversion per unit of the sum
+    for a, b in product(_readings(conv.claim, unit, rates), _readings(conv.converted, other, rates)):
+        bounds = rates["ranges"].get(f"{a}/{b}")
+        inverse = rates["ranges"].get(f"{b}/{a}")
+        if bounds is None and inverse is None:
+            return  # a reading no range is kept for: nothing to hold the rate to
+        ranges.append(((a, b), *(bounds or (1 / inverse[1], 1 / inverse[0]))))
+    mid = conv.per(unit)
+    low_rate, high_rate = conv.rate if unit == pair[0] else (1 / conv.rate[1], 1 / conv.rate[0])
+    if any(low <= high_rate and low_rate <= high for _, low, high in ranges):
+        return
     flagged = _conversion_span(ctx, conv)
+    (a, b), low, high = ranges[0]
+    others = "".join(f"; as {x} to {y}, {sig(lo)}–{sig(hi)}" for (x, y), lo, hi in ranges[1:])
     ctx.report(rule, flagged,
-               f'"{flagged.text}" (line {flagged.line}) converts at {sig(conv.per(unit))} {other} per {unit}, '
-               f"outside anything the two have traded at since 1990 ({sig(low)}–{sig(high)})")
+               f'"{flagged.text}" (line {flagged.line}) converts at {sig(mid)} {other} per {unit}, '
+               f"outside anything the two have traded at since 1990 ({sig(low)}–{sig(high)}{others})")
+
+
+def _readings(claim: Claim, unit: str, rates) -> list[str]:
+    """The currencies a sum may be in: its own, or each that its written form may mean."""
+    for token in _TOKEN.findall(claim.text.lower()):
+        if token in rates["ambiguous"]:
+            return rates["ambiguous"][token]
+    return [unit]
 
 
 def _report_rate(rule: Rule, ctx: Context, conv: _Conversion, ref: _Conversion) -> None:
