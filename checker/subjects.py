@@ -89,8 +89,6 @@ _RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
-# Between the figures of a list: "30 soldiers and 20 civilians", "12 men, 8 women".
-_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and|or)?|and|or|plus|as\s+well\s+as)\s*", regex.IGNORECASE)
 # "... 300 buildings. Of these, 45 will be sold": a part, the whole named before it.
 _PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)\s*,\s*$")
 # A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
@@ -177,8 +175,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
     last_count: Claim | None = None
     for claim in claims:
         if claim.kind in COUNT_KINDS:
-            # "30 soldiers and 20 civilians": the last figure of a list.
-            listed = last_count is not None and _LIST_JOIN.fullmatch(text, last_count.quote_end, claim.quote_start)
+            # "30 soldiers and 20 civilians", "40,000 members in 12 countries": not the
+            # only count of its sentence.
+            listed = last_count is not None and sentences.index(last_count.start) == sentences.index(claim.start)
             last_count = claim
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
             if claim.kind in COUNT_KINDS and (_after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
@@ -201,8 +200,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
             )
             groups.counts[key].append(claim)
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
-                # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, a whole
-                # no one figure gives, so no part is checked against the list's last figure.
+                # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, and after
+                # "40,000 members in 12 countries. Of these, ..." the members: with two
+                # counts in its sentence, the whole is not known, and no part is checked.
                 last_whole = None if listed else claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \

@@ -11,6 +11,9 @@ _FALL = regex.compile(r"\b(?:fell|fall|falls|falling|drop|dropped|drops|down|dec
                       r"lower|slump\w*|shrank|shrink\w*|plunge\w*|loss|lost|reduc\w*)\b", regex.IGNORECASE)
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
+# "rose 50% to £300m, up from £150m": the old level right after the new one, not in
+# another clause ("rose 8% to £540m, but profit fell from £60m").
+_THEN_FROM = regex.compile(r",?\s+(?:(?:up|down)\s+)?from\s+$", regex.IGNORECASE)
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
 _OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
@@ -75,7 +78,7 @@ def _changes(ctx, pct, a, b, rule, tolerance) -> bool:
 def _changes_to_from(ctx, pct, b, a, rule, tolerance) -> bool:
     """"fell 12% to £4.4bn from £5bn", "rose 50% to £300m, up from £150m"."""
     if not (_comparable(a, b) and _TO.fullmatch(ctx.text, pct.end, b.start)
-            and _FROM.fullmatch(ctx.text, b.end, a.start)):
+            and _THEN_FROM.fullmatch(ctx.text, b.end, a.start)):
         return False
     _judge_levels(ctx, rule, tolerance, pct, a, b)
     return True
