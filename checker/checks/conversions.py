@@ -24,9 +24,15 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
                 _check_units(rule, ctx, claim, other, tolerance)
 
 
+_TEMPERATURES = ("degree_Celsius", "degree_Fahrenheit")
+
+
 def _systems(source: str, target: str) -> list[tuple[str, str, str]]:
     """The units a conversion may mean: as pint reads them (US sizes), and, where a
-    pint, gallon or ton is involved, in UK sizes on both sides."""
+    pint, gallon or ton is involved, in UK sizes on both sides; a temperature also as
+    a change of temperature ("warming of 1.5C (2.7F)")."""
+    if source in _TEMPERATURES and target in _TEMPERATURES:
+        return [(source, target, "a temperature"), (f"delta_{source}", f"delta_{target}", "a change")]
     regional = load("units")["units"]["regional"]
     uk = (regional.get(source, source), regional.get(target, target))
     return [(source, target, "US")] + ([(*uk, "UK")] if uk != (source, target) else [])
