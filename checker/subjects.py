@@ -88,6 +88,20 @@ _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$
 _RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|for)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+# "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
+# and gives the part after the comma.
+_OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
+_TO_THE_PART = regex.compile(r"[^.;!?\n]{0,60}?,\s*")
+
+
+def opens_on_whole(text: str, whole: Claim, part: Claim) -> bool:
+    """"Of the 300 buildings, 45 ...": ``whole`` opens the sentence, ``part`` follows the comma."""
+    return _OF_THE_OPENING.search(text, max(0, whole.quote_start - 40), whole.quote_start) is not None \
+        and _TO_THE_PART.fullmatch(text, whole.quote_end, part.quote_start) is not None
+
+
+# "52 of the 80 seats", "3,000 of its 12,000 troops": between a part and its whole.
+OF_THE_WHOLE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+", regex.IGNORECASE)
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
 # "... 300 buildings. Of these, 45 will be sold": a part, the whole named before it.
 _PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)\s*,\s*$")
@@ -174,11 +188,23 @@ def group(text: str, claims: list[Claim]) -> Groups:
     last_whole: Claim | None = None
     last_count: Claim | None = None
     for claim in claims:
+        part = None
         if claim.kind in COUNT_KINDS:
+            previous, last_count = last_count, claim
             # "30 soldiers and 20 civilians", "40,000 members in 12 countries": not the
             # only count of its sentence.
-            listed = last_count is not None and sentences.index(last_count.start) == sentences.index(claim.start)
-            last_count = claim
+            listed = previous is not None and sentences.index(previous.start) == sentences.index(claim.start)
+            # "52 of the 80 seats": the part counts what its whole counts.
+            if previous is not None and previous.subject is None and "key" not in previous.extra \
+                    and OF_THE_WHOLE.fullmatch(text, previous.end, claim.quote_start):
+                part = previous
+            # "Of the 96 schools, 24 failed": so does a part after the whole.
+            elif previous is not None and claim.subject is None and "key" in previous.extra \
+                    and opens_on_whole(text, previous, claim):
+                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "specific", "title", "lead")},
+                                   definite=False)
+                groups.counts[previous.extra["key"]].append(claim)
+                continue
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
             if claim.kind in COUNT_KINDS and (_after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
                     text, max(0, claim.quote_start - 20), claim.quote_start)):
@@ -191,14 +217,17 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
-            claim.extra.update(
-                key=key, sentence=sentence, time=sentences.anchors(sentence),
-                definite=_points_back(text, claim),
-                specific=_specific(claim),
-                title=claim.start < sentences.title_end,
-                lead=sentences.lead[0] <= claim.start < sentences.lead[1],
-            )
-            groups.counts[key].append(claim)
+            for figure in (part, claim) if part is not None else (claim,):
+                figure.extra.update(
+                    key=key, sentence=sentence, time=sentences.anchors(sentence),
+                    # "five of the 650 seats" is a whole the five are taken from, not
+                    # the seats named before.
+                    definite=part is None and _points_back(text, figure),
+                    specific=_specific(claim),
+                    title=figure.start < sentences.title_end,
+                    lead=sentences.lead[0] <= figure.start < sentences.lead[1],
+                )
+                groups.counts[key].append(figure)
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
                 # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, and after
                 # "40,000 members in 12 countries. Of these, ..." the members: with two

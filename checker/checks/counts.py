@@ -10,7 +10,7 @@ from ..format_numbers import fmt, fmt_interval
 from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
-from ..subjects import COUNT_KINDS
+from ..subjects import COUNT_KINDS, OF_THE_WHOLE, opens_on_whole
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -89,11 +89,6 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                    [ctx.quote(c) for c in lead])
 
 
-_OF_THE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+$", regex.IGNORECASE)
-# "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
-# and gives the part after the comma.
-_OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
-_TO_THE_PART = regex.compile(r"[^.;!?\n]{0,60}?,\s*$")
 
 
 def _parts(ctx: Context):
@@ -105,10 +100,9 @@ def _parts(ctx: Context):
         key = claim.extra.get("part_of")
         if key is not None and key in latest:
             yield claim, latest[key]
-        elif following is not None and _OF_THE.fullmatch(ctx.text, claim.end, following.start):
+        elif following is not None and OF_THE_WHOLE.fullmatch(ctx.text, claim.end, following.start):
             yield claim, following
-        elif following is not None and _OF_THE_OPENING.search(ctx.text, max(0, claim.quote_start - 40), claim.quote_start) \
-                and _TO_THE_PART.fullmatch(ctx.text, claim.quote_end, following.quote_start) \
+        elif following is not None and opens_on_whole(ctx.text, claim, following) \
                 and (following.subject is None or following.extra.get("key") == claim.extra.get("key")):
             yield following, claim
         if "key" in claim.extra:
