@@ -215,3 +215,9 @@ def test_a_time_adverb_ends_the_counted_noun(text, subject):
 def test_a_rank_counts_nothing():
     claims = extract("He beat world number five Guillermo Coria, and the No 1 seed lost to 40 players.")
     assert [(c.text, c.subject) for c in claims] == [("five", None), ("1", None), ("40", "players")]
+
+
+def test_digits_hyphenated_to_a_name_are_part_of_it():
+    claims = extract("There were 2,500 Covid-19 patients, 40 F-35 jets and a sub-10 second run.")
+    assert [(c.text, c.subject) for c in claims] == [
+        ("2,500", "Covid-19 patients"), ("40", "F-35 jets"), ("10 second", None)]

@@ -177,6 +177,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         if scale_word and scale_word.end() == b.end and low < high / SCALES[scale_word.group().lower()]:
             low *= SCALES[scale_word.group().lower()]
     tight_dash = joiner.group(0) in ("-", "–")
+    if tight_dash and a.written != b.written and "words" in (a.written, b.written):
+        return None  # "7-Eleven": a name; no one writes a range half in digits, half in words
     # "10-12,000 troops", "$50-100,000": the thousands written once, on the second figure.
     if tight_dash and a.written == b.written == "digits" and text.endswith(",000", b.start, b.end) \
             and float(low).is_integer() and 0 < low < high / 1000:

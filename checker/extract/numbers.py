@@ -78,9 +78,10 @@ _VULGAR_CHARS = frozenset(_VULGAR)
 _VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
 # A digit figure: sign, thousands groups (comma or thin/normal space), Indian lakh
 # groups ("12,34,567", "1,00,000"), or a European decimal comma ("5,00"), decimals,
-# exponent ("1.3e6", "-1.1^+23").
+# exponent ("1.3e6", "-1.1^+23"). Digits hyphenated to a capitalised word are part of
+# a name ("Covid-19", "F-35"); after a prefix they are a figure ("sub-10", "mid-30C").
 DIGITS = (
-    r"(?<![\w.,/])"
+    r"(?<![\w.,/])(?-i:(?<!(?:^|[\s(\"'“‘])[a-z]*[A-Z][A-Za-z]*[-–]))"
     r"(?:[-−–]\s?(?=\d))?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d])"
     rf"|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
