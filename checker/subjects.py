@@ -78,7 +78,8 @@ def subject_key(phrase: str | None) -> tuple | None:
 
 _SET_CHANGING_BEFORE = regex.compile(
     r"(?<![\w])(another|a\s+further|further|an\s+additional|additional|extra|other|the\s+remaining|"
-    r"the\s+other|the\s+first|the\s+last|the\s+next|every|each|per|a|an)\s+$",
+    r"the\s+other|(?:the|their|its|his|her|our|your|my)\s+(?:first|last|next|past|previous|latest)|"
+    r"every|each|per|a|an)\s+$",
     regex.IGNORECASE,
 )
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
@@ -107,7 +108,8 @@ _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IG
 _PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)\s*,\s*$")
 # A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
 _RATE_AFTER = regex.compile(
-    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b",
+    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b"
+    r"|\s*(?:per|for\s+every|in\s+every)\s+\d",  # "14 cases per 100,000 people"
     regex.IGNORECASE,
 )
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
