@@ -10,6 +10,7 @@ from ..format_numbers import fmt, fmt_interval
 from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
+from ..rules_data import load
 from ..subjects import COUNT_KINDS, OF_THE_WHOLE, opens_on_whole
 
 
@@ -119,15 +120,31 @@ def part_exceeds_whole(rule: Rule, ctx: Context) -> None:
                        [ctx.quote(whole)])
 
 
-# "…: 60 men, 50 women and 20 children" lists every part; "including …" lists some.
+# "…: 60 men, 50 women and 20 children" lists every part; "including …" lists some, and
+# "of whom …" every part only when they split the whole ("of whom 20 were adults and 15
+# were children", not "of whom 12 were crew and 30 were children").
 _INTRO = regex.compile(
-    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)"
-    r"|(?P<all>\bof\s+(?:whom|which)|\bcomprising|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
+    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)|(?P<of_whom>\bof\s+(?:whom|which))"
+    r"|(?P<all>\bcomprising|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
     r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–]))\s*$",
     regex.IGNORECASE,
 )
+_PART_OF_A_PART = regex.compile(r"\s+of\s+(?:those|them|whom|these)\b", regex.IGNORECASE)
 _LIST_GAP = regex.compile(r"[^.;!?:()]{0,40}?(?:,|\band\b|\bwith\b)\s*$", regex.IGNORECASE)
 _LAST_GAP = regex.compile(r"[^.;!?:()]{0,40}?\band\b\s*$", regex.IGNORECASE)
+
+
+_CATEGORY = regex.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)", regex.IGNORECASE)
+
+
+def _split(text: str, parts: list[Claim]) -> bool:
+    """Whether the parts are of categories that split their whole: "20 were adults and 15
+    were children" (rules/lexicons/subjects.toml, [partitions])."""
+    categories = set()
+    for part in parts:
+        m = _CATEGORY.match(text, part.end)
+        categories.add(m.group(1).lower() if m else None)
+    return any(categories == set(pair) for pair in load("subjects")["partitions"]["pairs"])
 
 
 @check("total-mismatch")
@@ -143,8 +160,8 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         parts = [claims[i + 1]]
         last_joined_by_and = False
         for nxt in islice(claims, i + 2, None):  # not claims[i + 2:], a copy of the rest per total
-            if nxt.kind != total.kind or nxt.unit != total.unit:
-                break
+            if nxt.kind != total.kind or nxt.unit != total.unit or _PART_OF_A_PART.match(ctx.text, nxt.end):
+                break  # "…, of whom 8,400 voted, and 6,300 of those voting …": a part of a part
             gap_end = nxt.quote_start
             if not _LIST_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
                 break
@@ -157,7 +174,7 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         sum_low = sum(p.low for p in parts if p.low is not None)
         highs = [p.high for p in parts]
         sum_high = None if None in highs else sum(highs)
-        exhaustive = intro.group("all") is not None
+        exhaustive = intro.group("all") is not None or intro.group("of_whom") is not None and _split(ctx.text, parts)
         too_many = _below(total.high, sum_low, tolerance)
         too_few = exhaustive and _below(sum_high, total.low, tolerance)
         if too_many or too_few:
