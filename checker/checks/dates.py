@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+
+import regex
 
 from ..engine import Context, Rule, check
 
@@ -14,7 +17,7 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
         real = claim.extra.get("real")
         if real is None or claim.extra.get("ambiguous"):
             continue  # no year to go on, or day and month could be either way round
-        if calendar.day_name[real.weekday()] == claim.weekday:
+        if calendar.day_name[real.weekday()] == claim.weekday or _named_year_fits(ctx, claim, real):
             continue
         wstart, wend = claim.extra["weekday_span"]
         date_start, date_end = claim.extra.get("date_span") or (wend, claim.end)
@@ -28,6 +31,27 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
                    f'"{claim.text}" (line {claim.line}): {ctx.text[date_start:date_end]}{note} is a '
                    f"{calendar.day_name[real.weekday()]}, not a {claim.weekday}",
                    [ctx.span(date_start, date_end)])
+
+
+_YEAR_CUE = regex.compile(r"\b(?:(?P<year>1[89]\d\d|20\d\d)|(?P<when>last|next)\s+year)\b", regex.IGNORECASE)
+
+
+def _named_year_fits(ctx: Context, claim, real: dt.date) -> bool:
+    """A date written without its year takes the reference date's, unless its sentence
+    names another ("The 2023 final, on Saturday 3 June", "Last year's bonfire night, on
+    Sunday 5 November"): whether the weekday fits a year the sentence names."""
+    if claim.extra.get("has_year") or claim.extra.get("read_as"):
+        return False
+    start = max(ctx.text.rfind(c, 0, claim.start) for c in ".!?\n") + 1
+    ends = [i for i in (ctx.text.find(c, claim.end) for c in ".!?\n") if i >= 0]
+    for m in _YEAR_CUE.finditer(ctx.text, start, min(ends, default=len(ctx.text))):
+        year = int(m.group("year")) if m.group("year") else real.year + (1 if m.group("when").lower() == "next" else -1)
+        try:
+            if calendar.day_name[real.replace(year=year).weekday()] == claim.weekday:
+                return True
+        except ValueError:  # 29 February
+            continue
+    return False
 
 
 @check("invalid-date")
