@@ -69,8 +69,10 @@ _TENS_DAY = r"(?:twenty|thirty)(?:-|\s)"
 _ORD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(ORDINAL_WORDS)})"
 _CARD_WORD = rf"(?:{_TENS_DAY})?(?:{_alt(CARDINAL_WORDS)})"
 _DAY_DIGITS = r"[0-3]?\d(?:st|nd|rd|th)?"
-# "told The Sun, 5 May": after "the" an abbreviation is a name, not a weekday.
-_WD = rf"(?P<weekday>{_alt(_FULL_DAYS)}|(?<!\bthe\s){_WEEKDAY_NAME})(?:\s*[,–-]\s*|\s+)"
+# "told The Sun, 5 May": after "the" an abbreviation is a name, not a weekday; and
+# "Sheffield Wednesday, 15th" is a football club in 15th place.
+_NOT_A_DAY = r"(?<!\bsheffield\s)"  # the patterns run on lower-cased text
+_WD = rf"{_NOT_A_DAY}(?P<weekday>{_alt(_FULL_DAYS)}|(?<!\bthe\s){_WEEKDAY_NAME})(?:\s*[,–-]\s*|\s+)"
 _UNITS_9 = _alt(w for w, v in UNITS.items() if 1 <= v <= 9)
 _NUM_99 = rf"(?:(?:{_alt(TENS)})(?:[\s-]+(?:{_UNITS_9}))?|{_alt(w for w, v in UNITS.items() if v >= 1)})"
 # Years in words: "nineteen seventy-eight", "nineteen oh five", "nineteen hundred and one",
@@ -154,7 +156,7 @@ PATTERNS = {
         rf"|(?:on\s+)?(?P<weekday2>{_alt(_FULL_DAYS)})\s+(?:of\s+)?(?P<when2>last|next|this)\s+week)(?![\w])"),
     # on Friday, Tuesday, on tues: full names anywhere, abbreviations after "on"
     "weekday": _rx(
-        rf"(?:(?P<weekday>{_alt(_FULL_DAYS)})|(?<=\b(?:on|by|until|from|since)\s+)"
+        rf"(?:{_NOT_A_DAY}(?P<weekday>{_alt(_FULL_DAYS)})|(?<=\b(?:on|by|until|from|since)\s+)"
         rf"(?P<abbr>{_alt(n for n in WEEKDAYS if len(n) > 3 and n not in _FULL_DAYS)}))(?![\w])"),
     # last week, next month, this year
     "relative_period": _rx(r"(?P<when>last|next|this)\s+(?P<period>week|month|year)(?![\w])"),
