@@ -413,6 +413,7 @@ class _People:
         self.last_aged_end = 0
         self._mentions: _Mentions | None = None
         self._by_age: dict[tuple, set[str]] = defaultdict(set)  # (low, high) -> people given it
+        self._unnamed: set[tuple] = set()  # ages given to someone not named: "a 43-year-old man"
         # A stretch already read for "the N-year-old" that names no one: read it once, so
         # that a run of such ages stays linear.
         self._nameless = (0, 0)
@@ -428,11 +429,13 @@ class _People:
         if not claim.subject and _NAME_NEXT.match(text, claim.end, claim.end + 2):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
+            self._unnamed.add((claim.low, claim.high))
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
-            person = self._match(name)
-            self.last_aged, self.last_aged_end = person, claim.end
+            person = self._match(name, (claim.low, claim.high))
+            if person is not None:
+                self.last_aged, self.last_aged_end = person, claim.end
             return person
         # "the 69-year-old": the person named last before it.
         if _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start):
@@ -440,6 +443,8 @@ class _People:
             given = self._by_age.get((claim.low, claim.high), ())
             if len(given) == 1:
                 return next(iter(given))
+            if (claim.low, claim.high) in self._unnamed:
+                return None  # "A 43-year-old man was arrested. ... The 43-year-old ...": him
             window_start = max(self.last_aged_end, claim.start - 600)
             if self._mentions is None:
                 self._mentions = _Mentions(text)
@@ -455,8 +460,9 @@ class _People:
                      if _may_be_person(text, m, _HONORIFIC.sub("", m.group(0)).split())]
             if not named:
                 # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
-                # in since the last age, so "the 25-year-old" is not Jones.
-                if _NEW_PERSON.search(text, scan_from, claim.start):
+                # in since the last age, so "the 25-year-old" is not Jones; nor is "Dyer, 58,
+                # said the 15-year-old ..." Dyer.
+                if _NEW_PERSON.search(text, scan_from, claim.start) or self.last_aged_end >= sentence_start:
                     return None
                 self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
                 return self.last_aged
@@ -479,13 +485,21 @@ class _People:
                      if _may_be_person(text, m, [m.group(0)])}
         return names.pop() if len(names) == 1 else None
 
-    def _match(self, name: str) -> str:
+    def _match(self, name: str, age: tuple | None = None) -> str | None:
+        """The person a name stands for; a surname alone ("Finney, 82,") stands for the
+        one full name that carries it, and for no one when that is not clear: two
+        people carry it, or the age is one given to someone else ("Arthur Penn, 93,
+        and his wife Edith, 91 ... Mrs Penn, 91")."""
         tokens = name.split()
         if len(tokens) == 1:
-            for full in reversed(self.full_names):
-                if name in full.split():
-                    return full
-            return name
+            owners = [full for full in self.full_names if name in full.split()]
+            if not owners:
+                return name
+            given = self._by_age.get(age, set())
+            if len(owners) > 1:
+                owners = [full for full in owners if full in given]
+                return owners[0] if len(owners) == 1 else None
+            return None if given and owners[0] not in given else owners[0]
         if name not in self.full_names:
             self.full_names.append(name)
         return name
