@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from .extract.ages import AGED_LIST_BEFORE
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
@@ -123,6 +124,9 @@ _TIME_ANCHOR = regex.compile(
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 _NAME_NEXT = regex.compile(r"\s+[A-Z]")  # "the 26-year-old Bryan twins"
 # "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
+# "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
+_OTHERS_BEFORE_AGED = regex.compile(
+    r"\b(?:(?:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+|men|women|children|people|boys|girls),?\s+$")
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
 _NEW_PERSON = regex.compile(
@@ -239,8 +243,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
-            if claim.text.lower().startswith("in their"):
-                continue  # "his friends, who are in their seventies": several people's ages
+            if claim.text.lower().startswith("in their") or AGED_LIST_BEFORE.search(text, max(0, claim.start - 30), claim.start) \
+                    or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
+                continue  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
             if _a_thing_s_age(text, claim):
                 continue
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
