@@ -10,6 +10,10 @@ _BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^
                       regex.IGNORECASE)
 
 
+# "Frank Doyle, 71, whose mother was born in 1925": someone else's birth.
+_SOMEONE_ELSES = regex.compile(r"\b(?:whose|his|her|their)\s+[\w-]+,?\s+(?:(?:was|is|were)\s+)?$", regex.IGNORECASE)
+
+
 def _below(a: float | None, b: float | None) -> bool:
     """a < b, where None is unbounded ("more than 40 years old" has no ceiling)."""
     return a is not None and b is not None and a < b
@@ -57,6 +61,8 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
         if not any(n in sentence for n in names):
             continue
         for m in _BORN.finditer(ctx.text, start, end):
+            if _SOMEONE_ELSES.search(ctx.text, max(start, m.start() - 40), m.start()):
+                continue
             year = int(m.group(1))
             low, high = ctx.reference.year - year - 1, ctx.reference.year - year
             age_low, age_high = _in_years(age)
