@@ -42,6 +42,10 @@ def _overlap(a: Claim, b: Claim, tolerance: float) -> bool:
     return not (_below(a.high, b.low, tolerance) or _below(b.high, a.low, tolerance))
 
 
+def _overlaps_total(claim: Claim, total: tuple[float, float] | None, tolerance: float) -> bool:
+    return total is not None and not (_below(claim.high, total[0], tolerance) or _below(total[1], claim.low, tolerance))
+
+
 def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     """Whether ``claim`` speaks of the same set as ``earlier``: it points back with a
     definite article ("the 3,000 troops"), or both name a specific set ("North Korean
@@ -60,6 +64,19 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     return claim.extra["specific"] and earlier.extra["specific"]
 
 
+def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
+    """The sum of the counts in the sentence of ``at`` when it has several ("25 stores
+    in England and 15 in Scotland"): a later "the 40 stores" restates the total."""
+    text = ctx.text
+    start = max(text.rfind(c, 0, at.start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at.end) for c in ".!?\n") if i >= 0]
+    end = min(ends, default=len(text))
+    counts = [c for c in ctx.claims if start <= c.start < end and c.kind in COUNT_KINDS]
+    if len(counts) < 2 or any(c.low is None or c.high is None for c in counts):
+        return None
+    return sum(c.low for c in counts), sum(c.high for c in counts)
+
+
 @check("count-conflict")
 def count_conflict(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.0)
@@ -70,7 +87,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # them, so a subject with hundreds of figures stays linear.
             antecedents = [e for e in claims[max(0, i - window):i]
                            if not e.extra["title"] and _points_back(claim, e, key)]
-            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents):
+            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents) \
+                    or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in antecedents[-1:]):
                 continue
             other = antecedents[-1]
             ctx.report(rule, ctx.quote(claim),
@@ -82,7 +100,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         slack = half_place(head)
         low = None if head.low is None else head.low - slack
         high = None if head.high is None else head.high + slack
-        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in lead):
+        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in lead) \
+                or _overlaps_total(head, _sentence_total(ctx, lead[0]), tolerance):
             continue
         listed = ", ".join(f'"{ctx.quote(c).text}"' for c in lead)
         ctx.report(rule, ctx.quote(head),
