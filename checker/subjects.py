@@ -121,6 +121,11 @@ _TIME_ANCHOR = regex.compile(
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
+# "900 British troops in Estonia ... In Poland, 150 British troops": figures of one
+# noun in two places may differ.
+_PLACE_ANCHOR = regex.compile(
+    r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 _NAME_NEXT = regex.compile(r"\s+[A-Z]")  # "the 26-year-old Bryan twins"
 # "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
@@ -168,17 +173,25 @@ class Sentences:
         lead_start = len(text) - len(body)
         lead_end = text.find("\n", lead_start)
         self.lead = (lead_start, len(text) if lead_end < 0 else lead_end)
-        self._anchors: dict[int, frozenset] = {}
+        self._anchors: dict[tuple, frozenset] = {}
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def anchors(self, index: int) -> frozenset:
-        if index not in self._anchors:
+        """The times a sentence names ("in 2003", "last year")."""
+        return self._found(index, _TIME_ANCHOR)
+
+    def places(self, index: int) -> frozenset:
+        """The places a sentence names ("in Estonia", "In Poland,")."""
+        return self._found(index, _PLACE_ANCHOR)
+
+    def _found(self, index: int, pattern) -> frozenset:
+        if (index, pattern) not in self._anchors:
             start = self.starts[index]
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._anchors[index] = frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, start, end))
-        return self._anchors[index]
+            self._anchors[index, pattern] = frozenset(m.group(0).lower() for m in pattern.finditer(self.text, start, end))
+        return self._anchors[index, pattern]
 
 
 def group(text: str, claims: list[Claim]) -> Groups:
@@ -207,7 +220,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
             # "Of the 96 schools, 24 failed": so does a part after the whole.
             elif previous is not None and claim.subject is None and "key" in previous.extra \
                     and opens_on_whole(text, previous, claim):
-                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "specific", "title", "lead")},
+                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "places", "specific", "title", "lead")},
                                    definite=False)
                 groups.counts[previous.extra["key"]].append(claim)
                 continue
@@ -225,7 +238,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
                 figure.extra.update(
-                    key=key, sentence=sentence, time=sentences.anchors(sentence),
+                    key=key, sentence=sentence, time=sentences.anchors(sentence), places=sentences.places(sentence),
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=part is None and _points_back(text, figure),

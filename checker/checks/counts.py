@@ -56,6 +56,8 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         return False  # figures side by side in one sentence are compared, not restated
     if claim.extra["time"] and earlier.extra["time"] and claim.extra["time"] != earlier.extra["time"]:
         return False  # the same noun at two times
+    if claim.extra["places"] and earlier.extra["places"] and claim.extra["places"].isdisjoint(earlier.extra["places"]):
+        return False  # ... or in two places
     if claim.extra["definite"]:
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
