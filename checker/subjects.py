@@ -370,6 +370,8 @@ _NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
 # "the Australian Open", "in Madrid", "A New York court", "Commission on Social Justice",
 # "Walk of Fame": an event, a place or a body.
 _NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\w*\s+(?:of|on|for)\s+(?:the\s+)?$")
+# "from Basel", "into Falmouth harbour", "to Great Britain"; but "from Mr Blake's revolver".
+_PLACE_BEFORE = regex.compile(r"(?<![\w])(?i:from|into|to)\s+$")
 _NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
 _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 
@@ -377,9 +379,12 @@ _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 def _may_be_person(text: str, m, words: list[str]) -> bool:
     """Whether the name ``m`` found, read as ``words`` (its title taken off), may be a
     person's, not an event's, a team's or a place's: "Hopman Cup" ends in an
-    institution's word, "in Madrid" follows "in"."""
+    institution's word, "in Madrid" follows "in", "from Basel" "from" (but "from Mr
+    Blake's revolver" is his)."""
+    titled = len(words) < len(m.group(0).split())
     return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
         and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+        and not (not titled and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())) \
         and not _NOT_PERSON_AFTER.match(text, m.end())
 
 

@@ -23,8 +23,9 @@ _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECA
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
 AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 # "Ahn, 69, said", "Fell, now 19, said": a bare age between commas after a name.
-_COMMA_AGE = regex.compile(r",\s*(?:now\s+)?$")
-_COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\s+(?:who|was|is|has|had|said|and)\b)")
+_COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+)?$")
+# "..., said Morrow, 36." ends the sentence on the age.
+_COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b)")
 # "in his 60s", "in her early thirties"
 DECADE_RE = regex.compile(
     r"(?<![\w])in\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?"
@@ -66,7 +67,7 @@ def match(text: str, num: Num) -> Measure | None:
     listed = num.written == "digits" and AGED_LIST_BEFORE.search(text, max(0, num.start - 30), num.start)
     if listed:
         return Measure("age", num.start, num.end, unit="year", extra={"person": None})
-    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 7), num.start):
+    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 12), num.start):
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 8)):
             comma = text.rfind(",", 0, num.start)
             person = person_before(text, comma + 1) if comma >= 0 else None
