@@ -105,8 +105,9 @@ def opens_on_whole(text: str, whole: Claim, part: Claim) -> bool:
 # "52 of the 80 seats", "3,000 of its 12,000 troops": between a part and its whole.
 OF_THE_WHOLE = regex.compile(r"\s+of\s+(?:the|those|these|its|their|all)\s+", regex.IGNORECASE)
 _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IGNORECASE)
-# "... 300 buildings. Of these, 45 will be sold": a part, the whole named before it.
-_PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)\s*,\s*$")
+# "... 300 buildings. Of these, 45 will be sold", "Of those appeals, 40 ...": a part,
+# the whole named before it.
+_PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)(?:\s+[a-z]+)?\s*,\s*$")
 # A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
 _RATE_AFTER = regex.compile(
     r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b"

@@ -19,9 +19,11 @@ _OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)
 _THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
 # "3,000, or 25%, of the 12,000 fans"
 _OR = regex.compile(r"\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
+# "one in four adults (25%)": a share, what it is a share of, and its percentage
+_SHARE_OR = regex.compile(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
 _THEN_OF_WHOLE = regex.compile(r"\)?,?\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _OF = regex.compile(r"\s+of\s+(?:the\s+)?$", regex.IGNORECASE)
-_RESTATED = regex.compile(r"[^.;!?]{0,20}?(?:[—–(:]|,\s*(?:or|that\s+is|i\.e\.)?)\s*(?:or\s+|some\s+|about\s+)?$",
+_RESTATED = regex.compile(r"[^.;!?]{0,20}?(?:[—–(:]|\s-|,\s*(?:or|that\s+is|i\.e\.)?)\s*(?:or\s+|some\s+|about\s+)?$",
                           regex.IGNORECASE)
 _CHANGE_OF = regex.compile(r"[^.;!?]{0,30}?\b(?:rise|increase|jump|growth|gain|fall|drop|decline|decrease|cut|"
                            r"loss|up|down)\s+(?:of\s+|by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+)?$",
@@ -197,7 +199,7 @@ def _share_as_percent(ctx, rule, tolerance) -> None:
     A share in words names the nearest simple fraction ("two-thirds (65%)"), so it is
     given the width of the rule's word_share_points either side."""
     for share, pct in zip(ctx.claims, ctx.claims[1:]):
-        if not (share.extra.get("fraction") and _plain_percent(pct) and _OR.fullmatch(ctx.text, share.end, pct.start)):
+        if not (share.extra.get("fraction") and _plain_percent(pct) and _SHARE_OR.fullmatch(ctx.text, share.end, pct.start)):
             continue
         # A one-sided hedge leaves the share open on that side: "more than half (55%)".
         low = 100 * (share.low or 0)
