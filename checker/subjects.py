@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .extract.ages import AGED_LIST_BEFORE
+from .extract.ages import AGED_LIST_BEFORE, PERSON_NOUNS
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
@@ -87,7 +87,7 @@ _SET_CHANGING_BEFORE = regex.compile(
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...": a definite figure narrowed by what follows is a subset,
 # and "the 25 countries of the EU" may be a whole that holds the "Ten countries" before.
-_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|for)\b", regex.IGNORECASE)
+_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|without|for)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -136,8 +136,7 @@ _OTHERS_BEFORE_AGED = regex.compile(
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
 _NEW_PERSON = regex.compile(
-    r"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|"
-    r"pedestrian|cyclist|motorcyclist|student|pensioner|suspect|victim)|(?:his|her|their)\s+(?:[\w-]+\s+)?"
+    rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend))\b",
     regex.IGNORECASE)
 # "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
@@ -257,9 +256,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
-            if claim.text.lower().startswith("in their") or AGED_LIST_BEFORE.search(text, max(0, claim.start - 30), claim.start) \
+            if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
+                    or AGED_LIST_BEFORE.search(text, max(0, claim.start - 30), claim.start) \
                     or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
-                continue  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
+                people.unnamed(claim)  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
+                continue
             if _a_thing_s_age(text, claim):
                 continue
             person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
@@ -294,8 +295,9 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
 
         def same(c: Claim) -> bool:
-            return c.kind == head.kind and c.unit == head.unit and \
-                (noun is None or (subject_key(c.subject) or (None,))[-1] == noun)
+            # A part counts what its whole counts: "52 of the 80 seats" (its key, no subject).
+            key = c.extra["key"][2:] if "key" in c.extra else subject_key(c.subject)
+            return c.kind == head.kind and c.unit == head.unit and (noun is None or (key or (None,))[-1] == noun)
         # The lead restates the headline; failing that, a later count that points back
         # at it does ("Regulator halts 26 power projects" ... "the 26 projects").
         restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
@@ -442,6 +444,11 @@ class _People:
         # that a run of such ages stays linear.
         self._nameless = (0, 0)
 
+    def unnamed(self, claim: Claim) -> None:
+        """An age given to someone not named ("a 43-year-old man", "her children, aged 4
+        and 9"): "the 43-year-old" later is that person, not the one named last."""
+        self._unnamed.add((claim.low, claim.high))
+
     def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
         """The person an age belongs to, or None."""
         person = self._resolve(text, claim, sentence_start)
@@ -453,7 +460,7 @@ class _People:
         if not claim.subject and _NAME_NEXT.match(text, claim.end, claim.end + 2):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
-            self._unnamed.add((claim.low, claim.high))
+            self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:

@@ -20,6 +20,10 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
+# People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger".
+PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|pedestrian|cyclist|"
+                "motorcyclist|student|pensioner|suspect|victim")
+_PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS}),\s*$", regex.IGNORECASE)
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
 AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 # "Ahn, 69, said", "Fell, now 19, said": a bare age between commas after a name.
@@ -73,6 +77,8 @@ def match(text: str, num: Num) -> Measure | None:
             person = person_before(text, comma + 1) if comma >= 0 else None
             if person and 0 < num.value < 120:
                 return Measure("age", num.start, num.end, unit="year", extra={"person": person})
+            if 0 < num.value < 120 and comma >= 0 and _PERSON_NOUN_BEFORE.search(text, max(0, comma - 40), comma + 1):
+                return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     return None
 
 
