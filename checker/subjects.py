@@ -159,6 +159,13 @@ def _after(pattern, text: str, pos: int):
     return pattern.match(text, pos, min(len(text), pos + _AFTER_WINDOW))
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) a span sits in, for a check that looks beside a claim."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return begin, min(ends, default=len(text))
+
+
 class Sentences:
     """Sentence numbers, time anchors and the title of a text, found once."""
 

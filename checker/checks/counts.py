@@ -11,7 +11,7 @@ from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
-from ..subjects import COUNT_KINDS, OF_THE_WHOLE, opens_on_whole
+from ..subjects import COUNT_KINDS, OF_THE_WHOLE, opens_on_whole, sentence_around
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -69,10 +69,7 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
 def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
     """The sum of the counts in the sentence of ``at`` when it has several ("25 stores
     in England and 15 in Scotland"): a later "the 40 stores" restates the total."""
-    text = ctx.text
-    start = max(text.rfind(c, 0, at.start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, at.end) for c in ".!?\n") if i >= 0]
-    end = min(ends, default=len(text))
+    start, end = sentence_around(ctx.text, at.start, at.end)
     counts = [c for c in ctx.claims if start <= c.start < end and c.kind in COUNT_KINDS
               and (c.subject is None or c.extra.get("key") == at.extra.get("key"))]  # not "with the loss of 1,200 jobs"
     if len(counts) < 2 or any(c.low is None or c.high is None for c in counts):
@@ -110,8 +107,6 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         ctx.report(rule, ctx.quote(head),
                    f"the headline's {_describe(ctx, head)} is not what line {lead[0].line} says: {listed}",
                    [ctx.quote(c) for c in lead])
-
-
 
 
 def _parts(ctx: Context):

@@ -7,6 +7,7 @@ import datetime as dt
 import regex
 
 from ..engine import Context, Rule, check
+from ..subjects import sentence_around
 
 
 @check("weekday-mismatch")
@@ -42,9 +43,7 @@ def _named_year_fits(ctx: Context, claim, real: dt.date) -> bool:
     Sunday 5 November"): whether the weekday fits a year the sentence names."""
     if claim.extra.get("has_year") or claim.extra.get("read_as"):
         return False
-    start = max(ctx.text.rfind(c, 0, claim.start) for c in ".!?\n") + 1
-    ends = [i for i in (ctx.text.find(c, claim.end) for c in ".!?\n") if i >= 0]
-    for m in _YEAR_CUE.finditer(ctx.text, start, min(ends, default=len(ctx.text))):
+    for m in _YEAR_CUE.finditer(ctx.text, *sentence_around(ctx.text, claim.start, claim.end)):
         year = int(m.group("year")) if m.group("year") else real.year + (1 if m.group("when").lower() == "next" else -1)
         try:
             if calendar.day_name[real.replace(year=year).weekday()] == claim.weekday:
