@@ -297,15 +297,6 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     body = [c for c in figures if c.start >= lead_start]
     pairs = []
     for head in title:
-        bare = subject_key(head.subject) is None or _casualty_kind(head.subject.split()[-1]) is not None
-        if head.kind in COUNT_KINDS and bare and not _names_something(text, head):
-            # "Train crash kills 17", "leaves 17 dead": a count of the dead, which the lead
-            # gives as "Eleven people were killed".
-            casualty = _casualty(text, head)
-            restated = [c for c in lead if c.kind in COUNT_KINDS and casualty and _casualty(text, c) == casualty]
-            if restated:
-                pairs.append((head, restated))
-            continue
         if head.kind in COUNT_KINDS and (subject_key(head.subject) is None or _names_something(text, head)):
             continue
         noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
@@ -320,27 +311,6 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if restated:
             pairs.append((head, restated))
     return pairs
-
-
-_WORDS_AROUND = regex.compile(r"[A-Za-z]+")
-
-
-def _casualty(text: str, claim: Claim) -> str | None:
-    """Whether a count is of the dead, the hurt or the missing: a word of
-    rules/lexicons/subjects.toml [casualties] among the two words before it or the
-    three after ("kills 17", "17 dead", "Eleven people were killed")."""
-    before = _WORDS_AROUND.findall(text, max(0, claim.quote_start - 20), claim.quote_start)[-2:]
-    after = _WORDS_AROUND.findall(text, claim.quote_end, min(len(text), claim.quote_end + 30))[:3]
-    return next((kind for kind in map(_casualty_kind, before + after) if kind), None)
-
-
-def _casualty_kind(word: str) -> str | None:
-    return _casualty_words().get(word.lower())
-
-
-@cache
-def _casualty_words() -> dict[str, str]:
-    return {word: kind for kind, words in load("subjects")["casualties"].items() for word in words}
 
 
 _OLDEST_PERSON = 122  # years; no one has been older
