@@ -79,7 +79,7 @@ def subject_key(phrase: str | None) -> tuple | None:
 
 _SET_CHANGING_BEFORE = regex.compile(
     r"(?<![\w])(another|a\s+further|further|an\s+additional|additional|extra|other|the\s+remaining|"
-    r"the\s+other|(?:the|their|its|his|her|our|your|my)\s+(?:first|last|next|past|previous|latest)|"
+    r"the\s+other|(?:the|their|its|his|her|our|your|my)\s+(?:first|last|next|past|previous|latest)|in\s+(?:total|all)|"
     r"every|each|per|a|an)\s+$",
     regex.IGNORECASE,
 )
@@ -227,8 +227,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
             # "Of the 96 schools, 24 failed": so does a part after the whole.
             elif previous is not None and claim.subject is None and "key" in previous.extra \
                     and opens_on_whole(text, previous, claim):
-                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "places", "specific", "title", "lead")},
-                                   definite=False)
+                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
+                                   definite=False, specific=False)
                 groups.counts[previous.extra["key"]].append(claim)
                 continue
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
@@ -332,10 +332,15 @@ def _age_things() -> frozenset[str]:
     return frozenset(load("subjects")["ages"]["things"])
 
 
+# "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
+_OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
+
+
 def _points_back(text: str, claim: Claim) -> bool:
     """"the 3,000 troops" points back at a set named before; "the 16 films competing in
-    ..." names particular members instead."""
-    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start):
+    ..." names particular members instead, and "Of the 400 schools," a whole."""
+    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start) \
+            or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start):
         return False
     return not _after(_RESTRICTED_AFTER, text, claim.quote_end)
 

@@ -63,7 +63,9 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.
         return (claim.low or 0) >= 10 or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
-    return claim.extra["specific"] and earlier.extra["specific"]
+    # Two specific sets are one only when no time sets them apart: not "900 British
+    # troops in Estonia" and "150 British troops arrived last month".
+    return claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"]
 
 
 def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:

@@ -179,8 +179,8 @@ def _share_of_part(ctx, rule, tolerance) -> None:
             part, pct, whole = x, y, z
         else:
             continue
-        if not _comparable(part, whole):
-            continue
+        if not _comparable(part, whole) or part.extra.get("fraction"):
+            continue  # "One in four (25%) of the 400 staff" is a share, not a part
         p_low, p_high = _bounds(part)
         w_low, w_high = _bounds(whole)
         if w_low <= 0:
