@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .extract.ages import AGED_LIST_BEFORE, PERSON_NOUNS
+from .extract.ages import PERSON_NOUNS, aged_list_before
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
@@ -264,7 +264,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
-                    or AGED_LIST_BEFORE.search(text, max(0, claim.start - 30), claim.start) \
+                    or aged_list_before(text, claim.start) \
                     or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
                 people.unnamed(claim)  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
                 continue
@@ -505,10 +505,10 @@ class _People:
                 # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
                 # in since the last age, so "the 25-year-old" is not Jones; nor is "Dyer, 58,
                 # said the 15-year-old ..." Dyer.
-                if _NEW_PERSON.search(text, scan_from, claim.start) or self.last_aged_end >= sentence_start:
+                if _NEW_PERSON.search(text, scan_from, claim.start):
                     return None
                 self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
-                return self.last_aged
+                return None if self.last_aged_end >= sentence_start else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
 

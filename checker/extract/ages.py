@@ -20,6 +20,13 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
+def aged_list_before(text: str, start: int):
+    """"aged 19 and 22": whether a list of ages after "aged" runs up to ``start`` (a
+    plain find first: this runs for every figure)."""
+    window = max(0, start - 30)
+    return text.find("aged", window, start) >= 0 and AGED_LIST_BEFORE.search(text, window, start)
+
+
 # People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger".
 PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|pedestrian|cyclist|"
                 "motorcyclist|student|pensioner|suspect|victim")
@@ -68,7 +75,7 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
-    listed = num.written == "digits" and AGED_LIST_BEFORE.search(text, max(0, num.start - 30), num.start)
+    listed = num.written == "digits" and aged_list_before(text, num.start)
     if listed:
         return Measure("age", num.start, num.end, unit="year", extra={"person": None})
     if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 12), num.start):
