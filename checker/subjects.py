@@ -129,10 +129,11 @@ _PLACE_ANCHOR = regex.compile(
     r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 _NAME_NEXT = regex.compile(r"\s+[A-Z]")  # "the 26-year-old Bryan twins"
-# "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
 # "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
 _OTHERS_BEFORE_AGED = regex.compile(
-    r"\b(?:(?:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+|men|women|children|people|boys|girls),?\s+$")
+    r"\b(?:(?:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+|men|women|children|people|boys|girls),?\s+$",
+    regex.IGNORECASE)
+# "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
 _NEW_PERSON = regex.compile(
