@@ -20,6 +20,14 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
+# People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger".
+PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|pedestrian|cyclist|"
+                "motorcyclist|student|pensioner|suspect|victim")
+_PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS}),\s*$", regex.IGNORECASE)
+# "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
+AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
+
+
 def aged_list_before(text: str, start: int):
     """"aged 19 and 22": whether a list of ages after "aged" runs up to ``start`` (a
     plain find first: this runs for every figure)."""
@@ -27,12 +35,6 @@ def aged_list_before(text: str, start: int):
     return text.find("aged", window, start) >= 0 and AGED_LIST_BEFORE.search(text, window, start)
 
 
-# People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger".
-PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|pedestrian|cyclist|"
-                "motorcyclist|student|pensioner|suspect|victim")
-_PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS}),\s*$", regex.IGNORECASE)
-# "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
-AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 # "Ahn, 69, said", "Fell, now 19, said": a bare age between commas after a name.
 _COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+)?$")
 # "..., said Morrow, 36." ends the sentence on the age.
