@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .extract.ages import PERSON_NOUNS, aged_list_before
+from .extract.ages import PERSON_NOUNS
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
@@ -265,7 +265,6 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
-                    or aged_list_before(text, claim.start) \
                     or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
                 people.unnamed(claim)  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
                 continue

@@ -25,14 +25,14 @@ PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|p
                 "motorcyclist|student|pensioner|suspect|victim")
 _PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS}),\s*$", regex.IGNORECASE)
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
-AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
+_AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 
 
-def aged_list_before(text: str, start: int):
+def _aged_list_before(text: str, start: int):
     """"aged 19 and 22": whether a list of ages after "aged" runs up to ``start`` (a
     plain find first: this runs for every figure)."""
     window = max(0, start - 30)
-    return text.find("aged", window, start) >= 0 and AGED_LIST_BEFORE.search(text, window, start)
+    return text.find("aged", window, start) >= 0 and _AGED_LIST_BEFORE.search(text, window, start)
 
 
 # "Ahn, 69, said", "Fell, now 19, said": a bare age between commas after a name.
@@ -77,9 +77,8 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
-    listed = num.written == "digits" and aged_list_before(text, num.start)
-    if listed:
-        return Measure("age", num.start, num.end, unit="year", extra={"person": None})
+    if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
+        return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 12), num.start):
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 8)):
             comma = text.rfind(",", 0, num.start)
