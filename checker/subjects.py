@@ -303,8 +303,8 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
 
         def same(c: Claim) -> bool:
             # A part counts what its whole counts: "52 of the 80 seats" (its key, no subject).
-            key = c.extra["key"][2:] if "key" in c.extra else subject_key(c.subject)
-            return c.kind == head.kind and c.unit == head.unit and (noun is None or (key or (None,))[-1] == noun)
+            counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
+            return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun)
         # The lead restates the headline; failing that, a later count that points back
         # at it does ("Regulator halts 26 power projects" ... "the 26 projects").
         restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
