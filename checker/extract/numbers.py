@@ -80,9 +80,12 @@ _VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
 # groups ("12,34,567", "1,00,000"), or a European decimal comma ("5,00"), decimals,
 # exponent ("1.3e6", "-1.1^+23"). Digits hyphenated to a capitalised word are part of
 # a name ("Covid-19", "F-35"); after a prefix they are a figure ("sub-10", "mid-30C").
+# A sign spaced from its figure is a minus only where no word or figure precedes it
+# ("- 1 4/5"): between words " - " is a dash ("cut 1,000 jobs - 1,200 in all").
+_SIGN = r"(?:[-−–](?=\d)|(?<!\S\s)[-−–]\s(?=\d))"
 DIGITS = (
     r"(?<![\w.,/])(?-i:(?<!(?:^|[\s(\"'“‘])[a-z]*[A-Z][A-Za-z]*[-–]))"
-    r"(?:[-−–]\s?(?=\d))?"
+    rf"{_SIGN}?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d])"
     rf"|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
     rf"|\d+[{_VULGAR}]?|(?=\.\d))"
@@ -90,7 +93,7 @@ DIGITS = (
     rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
 )
 # "1/2", "2  1/4", "- 1 4/5"; a slash run ("5/17/2018") is a date or a code.
-_FRACTION = r"(?<![\w.,/])(?:[-−–]\s?)?(?:(?P<whole>\d+)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
+_FRACTION = rf"(?<![\w.,/]){_SIGN}?(?:(?P<whole>\d+)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
 # Runs of numeric groups that are codes, not figures: phone numbers ("+1-222-2222",
 # "020 7946 0958", "(020) 7946-0958"), times ("2:00", "5.30pm", "10 am"), numbers with
 # a leading zero ("0958"); dotted addresses and versions ("192.168.1.2") are read group
