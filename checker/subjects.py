@@ -87,7 +87,10 @@ _SET_CHANGING_BEFORE = regex.compile(
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...": a definite figure narrowed by what follows is a subset,
 # and "the 25 countries of the EU" may be a whole that holds the "Ten countries" before.
-_RESTRICTED_AFTER = regex.compile(r"\s+(?:\w+ing|\w+ed|who|that|which|in|at|from|on|of|with|without|for)\b", regex.IGNORECASE)
+# An intransitive "-ed" is the sentence's verb instead ("The 35 passengers died").
+_RESTRICTED_AFTER = regex.compile(
+    rf"\s+(?:\w+ing|(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed"
+    r"|who|that|which|in|at|from|on|of|with|without|for)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
