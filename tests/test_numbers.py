@@ -221,3 +221,26 @@ def test_digits_hyphenated_to_a_name_are_part_of_it():
     claims = extract("There were 2,500 Covid-19 patients, 40 F-35 jets and a sub-10 second run.")
     assert [(c.text, c.subject) for c in claims] == [
         ("2,500", "Covid-19 patients"), ("40", "F-35 jets"), ("10 second", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (kind, text, low, high, unit)
+    ("Between 5m and 6m people watched.", [("range", "Between 5m and 6m", 5e6, 6e6, None)]),
+    ("Some 2m were affected.", [("number", "Some 2m", 1.2e6, 3e6, None)]),
+    ("Stocks fell 1m barrels to 294.3m.", [("quantity", "1m barrels", 5e5, 1.5e6, "oil_barrel"),
+                                           ("number", "294.3m", 294.25e6, 294.35e6, None)]),
+    ("He cleared 2.35m to 2.40m, the 1500m would be next.",
+     [("quantity", "2.35m to 2.40m", 2.35, 2.4, "meter"), ("quantity", "1500m", 1500, 1500, "meter")]),
+    ("She won the 800m and 1500m titles; a 2m wall.",
+     [("quantity", "800m", 800, 800, "meter"), ("quantity", "1500m", 1500, 1500, "meter"),
+      ("quantity", "2m", 2, 2, "meter")]),
+])
+def test_an_attached_m_is_a_million_when_its_partner_or_verb_says_so(text, expected):
+    got = [(c.kind, c.text, c.low, c.high, c.unit) for c in extract(text)]
+    assert [g[:2] + g[4:] for g in got] == [e[:2] + e[4:] for e in expected]
+    assert all(_close(g[2], e[2]) and _close(g[3], e[3]) for g, e in zip(got, expected))
+
+
+def test_a_dash_between_words_is_no_minus_sign():
+    claims = extract("The firm cut 1,000 jobs - 1,200 in all.\n- 1 4/5")
+    assert [(c.text, c.value) for c in claims] == [("1,000", 1000), ("1,200", 1200), ("- 1 4/5", -1.8)]

@@ -82,7 +82,7 @@ _VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
 # a name ("Covid-19", "F-35"); after a prefix they are a figure ("sub-10", "mid-30C").
 # A sign spaced from its figure is a minus only where no word or figure precedes it
 # ("- 1 4/5"): between words " - " is a dash ("cut 1,000 jobs - 1,200 in all").
-_SIGN = r"(?:[-−–](?=\d)|(?<!\S\s)[-−–]\s(?=\d))"
+_SIGN = r"(?:[-−–](?=\d)|(?<!\S[^\S\n])[-−–]\s(?=\d))"
 DIGITS = (
     r"(?<![\w.,/])(?-i:(?<!(?:^|[\s(\"'“‘])[a-z]*[A-Z][A-Za-z]*[-–]))"
     rf"{_SIGN}?"
@@ -218,28 +218,44 @@ def _places(s: str) -> int:
     return len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
 
 
-def _m_means_million(text: str, end: int, before: str) -> bool:
+def _m_means_million(text: str, end: int, before: str, start: int = 0) -> bool:
     """Whether an attached "m" after digits is "million" rather than metres: after a
     currency sign, or before what a million counts ("12m people", "1.6m Muslims",
-    "4m DS consoles"); never before a word of distance or a race ("the 400m hurdles")."""
+    "4m DS consoles"); never before a word of distance or a race ("the 400m hurdles").
+    Without such a noun, a figure paired with a million ("5m and 6m people", "fell 1m
+    barrels to 294.3m") or one that is a sentence's subject ("some 2m were") counts."""
     if regex.search(r"[£$€¥₹]\s*$", before):
         return True
+    partner = _M_PARTNER.match(text, end, end + 24)
+    if partner:
+        return _m_means_million(text, partner.end(), partner.group(1))
     following = regex.match(r"\s+([A-Za-z]+)", text[end:end + 24])
-    if not following or following.group(1).lower() in _METRE_CONTEXT:
+    word = following.group(1) if following else ""
+    if word.lower() in _METRE_CONTEXT:
         return False
-    word = following.group(1)
+    if word[:1].islower() and (word.endswith("s") or word == "people"):
+        return True
     figure = text[:end - 1].rsplit(None, 1)[-1] if text[:end - 1].strip() else ""
-    if word[0].isupper():
-        return figure not in _RACE_DISTANCES
-    return word.endswith("s") or word in ("people",)
+    if figure.replace(",", "") in _RACE_DISTANCES:
+        return False  # "the 100m Olympic final", "the 1500m would be"
+    return word[:1].isupper() or _M_VERB.match(text, end, end + 12) is not None \
+        or _MILLION_TO.search(text, max(0, start - 48), start) is not None
 
 
+# "5m-6m people", "5m and 6m people": the next figure says what both are.
+_M_PARTNER = regex.compile(r"\s*(?:-|–|to|and|or)\s*([£$€]?)\d[\d,.]*m\b")
+# "fell 1m barrels to 294.3m", "from 2.1m to 3.2m": a change between millions.
+_MILLION_TO = regex.compile(r"(?:\dm\s+[a-z]+s|\d\s?million)\b[^.;!?\d]{0,30}\bto\s+$")
+# "Some 2m were affected": a million of something is what the verb is about.
+_M_VERB = regex.compile(r"\s+(?:were|are|have|had|will|would)\b")
 _METRE_CONTEXT = {"tall", "high", "long", "wide", "deep", "away", "across", "ahead", "behind",
                   "above", "below", "from", "metres", "meters", "hurdles", "dash", "sprints",
                   "race", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay",
-                  "final", "finals", "title", "record", "champion"}
+                  "final", "finals", "title", "titles", "record", "records", "champion",
+                  "champions", "medal", "medals", "gold", "silver", "bronze", "heats", "events"}
 # Distances run and swum, so "the 100m Olympic final" stays in metres.
-_RACE_DISTANCES = {"50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000", "10,000"}
+_RACE_DISTANCES = {"50", "60", "100", "110", "200", "300", "400", "800", "1000", "1500", "3000", "5000",
+                   "10000"}
 
 
 def find_numbers(text: str) -> list[Num]:
@@ -312,7 +328,7 @@ def _digit_number(text: str, m) -> Num | None:
     scale = 1.0
     if scale_word:
         key = scale_word.strip()
-        if key == "m" and not _m_means_million(text, m.end("scale"), text[max(0, m.start() - 3):m.start()]):
+        if key == "m" and not _m_means_million(text, m.end("scale"), text[max(0, m.start() - 3):m.start()], m.start()):
             key = ""
         if key == "G" and len(digits) == 1:
             return None  # "3G", "5G": a mobile network's generation, not three billion
