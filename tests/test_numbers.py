@@ -244,3 +244,18 @@ def test_an_attached_m_is_a_million_when_its_partner_or_verb_says_so(text, expec
 def test_a_dash_between_words_is_no_minus_sign():
     claims = extract("The firm cut 1,000 jobs - 1,200 in all.\n- 1 4/5")
     assert [(c.text, c.value) for c in claims] == [("1,000", 1000), ("1,200", 1200), ("- 1 4/5", -1.8)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Some 300 protesters gathered outside parliament.", "protesters"),
+    ("He has 3 children living abroad.", "children"),
+    ("About 2,000 homes lack broadband.", "homes"),
+    ("Police said 12 adults found there were held.", "adults"),
+    ("The charity helped 12,500 families last year.", "families"),
+    # an adverb, a modifier or a name before the -ed/-ing word keeps the phrase whole
+    ("There are 200 newly qualified doctors.", "newly qualified doctors"),
+    ("It will build 12 new housing estates.", "new housing estates"),
+    ("The seven leading industrialised nations met.", "leading industrialised nations"),
+])
+def test_a_verb_after_the_counted_noun_ends_it(text, subject):
+    assert extract(text)[0].subject == subject

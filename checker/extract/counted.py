@@ -17,6 +17,7 @@ said says say told tell according reportedly allegedly this these those it its t
 there here his her he she we our you your i my me us what how why more most less least further
 died killed fled left lost went came took made gave got cut rose fell grew paid won saw met ran
 remain remained stay stayed face faced need needed want wanted expect expected ago later earlier
+lack lacks struck stole sank last next found held taken seen kept sent caught brought bought sold
 worth each apiece apart away
 yesterday today tonight tomorrow now then again instead overnight annually altogether nationwide worldwide
 """.split())
@@ -41,7 +42,7 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
         if not m or "\n" in text[pos:m.start(1)]:
             break
         word = m.group(1)
-        if word.lower() in _STOP:
+        if word.lower() in _STOP or words and _starts_predicate(words[-1][0], word):
             break
         words.append((word, m.start(1), m.end(1)))
         pos = m.end(1)
@@ -51,6 +52,16 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
         return None
     start, stop = words[0][1], words[-1][2]
     return text[start:stop], start, stop
+
+
+def _starts_predicate(before: str, word: str) -> bool:
+    """"300 protesters gathered outside", "3 children living abroad": a verb or participle
+    right after a plural noun ends the phrase; "200 newly qualified doctors", "12 new
+    housing estates" and "the Six Nations training camp" are one phrase."""
+    return _verb_like(word) and before.islower() and (before.endswith("s") or before in _PLURALS)
+
+
+_PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "personnel", "cattle"})
 
 
 def _verb_like(word: str) -> bool:
