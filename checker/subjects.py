@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .extract.ages import PERSON_NOUNS
+from .extract.ages import PERSON_NOUNS, RELATIVES
 from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
@@ -140,12 +140,12 @@ _OTHERS_BEFORE_AGED = regex.compile(
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
 _NEW_PERSON = regex.compile(
-    rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?"
-    r"(?:son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend))\b",
+    rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES}))\b",
     regex.IGNORECASE)
 # "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
-# "as an idealistic 20-year-old", "when she was 12", "at the age of 10": an age then, not now.
+# "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
+# "age of 10"): an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
 # "began playing aged five", "left school aged 16": "aged" after a beginning or a
@@ -265,6 +265,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 last_whole = None if listed else claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
+                    or claim.text[:6].lower() == "age of" \
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \

@@ -2,7 +2,7 @@
 and the prose around figures that must not be read as one."""
 import pytest
 
-from checker import extract
+from checker import extract, lint
 from checker.extract.quantities import canonical
 from checker.rules_data import load
 
@@ -259,8 +259,27 @@ def test_the_person_an_age_belongs_to(text, person):
 
 
 def test_an_age_at_some_event_is_not_a_current_age():
-    # "Jo Hart, 23, gave up judo at the age of 10": not two ages for her.
-    assert [c.text for c in extract("Hart, 23, gave up judo at the age of 10.") if c.kind == "age"] == ["23"]
+    # "Jo Hart, 23, gave up judo at the age of 10": an age, but not a second one for her now.
+    text = "Jo Hart, 23, gave up judo at the age of 10."
+    assert [(c.text, c.subject) for c in extract(text) if c.kind == "age"] == [("23", "Jo Hart"), ("age of 10", None)]
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (text, low, high, person)
+    ("She died at the age of 92.", [("age of 92", 92, 92, None)]),
+    ("Sam Lee, aged just 19, won.", [("aged just 19", 19, 19, "Sam Lee")]),
+    ("Brown, who turned 60 last week, said no.", [("60", 60, 60, "Brown")]),
+    ("His sister, 9, was hurt.", [("9", 9, 9, None)]),
+    # age brackets: a group's ages, the unit written once
+    ("people aged 18 to 24", [("aged 18 to 24", 18, 24, None)]),
+    ("pupils aged 11 to 16 years", [("aged 11 to 16 years", 11, 16, None)]),
+    ("voters aged between 18 and 24", [("between 18 and 24", 18, 24, None)]),
+    ("18-24-year-olds and 21-year-olds", [("18-24-year-olds", 18, 24, None), ("21-year-olds", 21, 21, None)]),
+])
+def test_ages_news_copy_writes(text, expected):
+    got = [(c.text, c.low, c.high, c.subject) for c in extract(text) if c.kind == "age"]
+    assert got == expected
 
 
 @pytest.mark.parametrize("text, expected", [

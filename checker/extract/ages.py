@@ -9,7 +9,7 @@ from .numbers import Num
 from .patterns import TIMEOUT, before_space, first_after, scan
 
 _AFTER = regex.compile(
-    r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old(?![\w])"
+    r"(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)olds?(?![\w])"
     r"|\s+(year|month|week|day)s?\s+of\s+age(?![\w])"
     r"|\s*(yo|y/o|yrs?\s+old)(?![\w])",
     regex.IGNORECASE,
@@ -17,13 +17,18 @@ _AFTER = regex.compile(
 _AFTER_STARTS = frozenset("-ymwd")  # of _AFTER, after its white space
 _NAME_AFTER = regex.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)(?![\w'’])")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
-_AGED_BEFORE = regex.compile(r"(?<![\w])(aged|age)\s+$", regex.IGNORECASE)
+# "aged 69", "aged just 19", "age 30", "at the age of 92".
+_AGED_BEFORE = regex.compile(r"(?<![\w])(aged(?:\s+(?:just|only))?|age(?:\s+of)?)\s+$", regex.IGNORECASE)
+_AGED_ENDS = ("age", "aged", "just", "only", "of")
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
-# People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger".
+# People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger",
+# "his sister, 9,".
 PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|pedestrian|cyclist|"
                 "motorcyclist|student|pensioner|suspect|victim")
-_PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS}),\s*$", regex.IGNORECASE)
+RELATIVES = "son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend"
+_PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})"
+                                    rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES})),\s*$", regex.IGNORECASE)
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
 _AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 
@@ -35,10 +40,12 @@ def _aged_list_before(text: str, start: int):
     return text.find("aged", window, start) >= 0 and _AGED_LIST_BEFORE.search(text, window, start)
 
 
-# "Ahn, 69, said", "Fell, now 19, said": a bare age between commas after a name.
-_COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+)?$")
+# "Ahn, 69, said", "Fell, now 19, said", "Brown, who turned 60 last week,": a bare age
+# between commas after a name.
+_COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turn(?:ed|s)\s+)?$")
 # "..., said Morrow, 36." ends the sentence on the age.
-_COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b)")
+_COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b"
+                             r"|\s+(?:last|this)\s+(?:week|month|year)\b)")
 # "in his 60s", "in her early thirties"
 DECADE_RE = regex.compile(
     r"(?<![\w])in\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?"
@@ -59,6 +66,8 @@ def match(text: str, num: Num) -> Measure | None:
         _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = (m.group(1) or m.group(2) or "year").lower()
+        if m.group(0).lower().endswith("olds"):  # "18-year-olds": a group's age, no one person's
+            return Measure("age", num.start, m.end(), unit=unit, extra={"person": None, "unnamed": True})
         person = person_before(text, num.start)
         # "In a village near Osaka, 83-year-old Kenji Mori": with no article before
         # the age, a name right after it is the person's ("Ahn Chan-il, a 69-year-old
@@ -69,8 +78,8 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", num.start, m.end(), unit=unit, extra={"person": person})
     if num.value != int(num.value) or num.value > 130:
         return None  # a bare figure is an age only if a person's
-    window = max(0, num.start - 8)
-    aged = before_space(text, window, num.start).lower().endswith(("age", "aged")) and \
+    window = max(0, num.start - 16)
+    aged = before_space(text, window, num.start).lower().endswith(_AGED_ENDS) and \
         _AGED_BEFORE.search(text, window, num.start, timeout=TIMEOUT)
     if aged:
         unit = _AGED_UNIT.match(text, num.end, min(len(text), num.end + 10))
@@ -79,8 +88,8 @@ def match(text: str, num: Num) -> Measure | None:
                        extra={"person": person_before(text, aged.start(1))})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
         return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
-    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 12), num.start):
-        if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 8)):
+    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 16), num.start):
+        if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 16)):
             comma = text.rfind(",", 0, num.start)
             person = person_before(text, comma + 1) if comma >= 0 else None
             if person and 0 < num.value < 120:

@@ -19,6 +19,7 @@ _MEASURES = (money.match, percents.match, ages.match, quantities.match)
 # "8- to 16-meter": a suspended hyphen before "to" is part of the joiner.
 _JOINER = regex.compile(r"\s*(?:-\s*to|-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
+_AGED_BEFORE = regex.compile(r"(?<![\w])aged\s+$", regex.IGNORECASE)
 # After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts,
 # and neither is a number that owns something: "Radio 4's", "OAO-1's", "one's".
 _GLUED = regex.compile(r"[A-Za-z0-9]|['’]s\b")
@@ -141,6 +142,9 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         return None
     a, b = nums[i], nums[i + 1]
     ma, mb = measures[i], measures[i + 1]
+    if ma and ma.kind == "age" and ma.end == a.end and 0 < b.value <= 130 and _years_or_none(mb, b):
+        # "aged 18 to 24", "aged 11 to 16 years": an age's unit written once, or as a duration
+        mb = Measure("age", b.start, mb.end if mb else b.end, unit=mb.unit if mb else ma.unit, extra=dict(ma.extra))
     a_end = ma.end if ma else a.end
     # "£3m-£4m", "$24-$26": the joiner runs up to the second figure's currency sign.
     b_start = mb.start if mb else b.start
@@ -198,6 +202,8 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     if not mb and (end < len(text) and _GLUED.match(text, end) or _TIME_OR_CODE.match(text, end)):
         return None  # "4-6pm", "4 - 6:30 pm": the second figure is part of a time
     kind = mb.kind if mb else "range"
+    if kind == "range" and _AGED_BEFORE.search(text, max(0, start - 8), start):
+        kind, mb = "age", Measure("age", b.start, b.end, unit="year", extra={"person": None})  # "aged between 18 and 24"
     claim = Claim(kind=kind, text=text[start:end], start=start, end=end, value=None,
                   unit=_unit(mb) if mb else None, extra=dict(mb.extra) if mb else {})
     # A range states its own ends: "5k-20k" is 5,000-20,000, and "about 20-100" is
@@ -212,6 +218,11 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
         claim.quote_start = hedge.start
     _subject(text, claim)
     return claim, 2
+
+
+def _years_or_none(measure: Measure | None, num: Num) -> bool:
+    return measure is None or measure.kind == "quantity" and measure.start == num.start \
+        and measure.unit in ("year", "month", "week", "day")
 
 
 def _dash_not_sign(text: str, a: Num, b: Num, ma, mb, a_end: int) -> bool:
