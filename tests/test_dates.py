@@ -65,6 +65,12 @@ def _dates(text, reference=None):
     ("Set up a call on friday 7.6 with Jim.", "2018-07-01", [("friday 7.6", "2018-07-06", "Friday")]),
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),
     ("They left on tues.", "2024-01-10", [("tues", "2024-01-09", "Tuesday")]),
+    # Days listed before the month they share; "on 3" alone would have been this month.
+    ("It runs on 3, 4 and 5 May 2025.", "2024-11-13",
+     [("3", "2025-05-03", None), ("4", "2025-05-04", None), ("5 May 2025", "2025-05-05", None)]),
+    ("Held from 4-6 June and between 1st and 2nd July.", "2024-11-13",
+     [("4", "2024-06-04", None), ("6 June", "2024-06-06", None), ("1st", "2024-07-01", None),
+      ("2nd July", "2024-07-02", None)]),
     # A month with no 31st leaves a bare "the 31st" unresolved rather than impossible.
     ("I went back for the thirty first", "2017-09-01", [("the thirty first", None, None)]),
 ])
@@ -90,6 +96,7 @@ def test_date_forms(text, reference, expected):
     "It rose by 3/4.",
     "Linux 2.6.18 shipped.",
     "the 09/10 season",
+    "He scored 22, 31 and 4 points.",
 ])
 def test_figures_are_not_dates(text):
     assert _dates(text, "2024-01-10") == []

@@ -247,7 +247,31 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             continue
         kept.insert(i, d)
         starts.insert(i, d.start)
-    return _merge_weekday_asides(text, kept)
+    return _merge_weekday_asides(text, _listed_days(text, kept))
+
+
+# "3 and 4 May", "3, 4 and 5 May", "4-6 June": days listed before the month they share.
+_DAYS_BEFORE = regex.compile(
+    r"(?<![\w.,/-])[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)*"
+    r"(?:\s*,\s*|,?\s+(?:and|or|to)\s+|\s*[-–]\s*)$")
+_LISTED_DAY = regex.compile(r"(\d+)(?:st|nd|rd|th)?")
+
+
+def _listed_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """Each listed day as a date in the month the last one names; a day read alone
+    before it ("on 3, 4 and 5 May" had "on 3" this month) gives way."""
+    out: list[DateMatch] = []
+    for d in found:
+        m = None
+        if d.day is not None and d.month is not None and d.weekday is None and text[d.start:d.start + 1].isdigit():
+            m = _DAYS_BEFORE.search(text, max(0, d.start - 24), d.start)
+        days = [(g.start(), g.end(), int(g.group(1))) for g in _LISTED_DAY.finditer(text, m.start(), m.end())] if m else []
+        if days and all(a[2] < b[2] for a, b in zip(days, [*days[1:], (0, 0, d.day)])) and days[0][2] >= 1:
+            while out and out[-1].end > days[0][0]:
+                out.pop()
+            out.extend(DateMatch(a, b, d.year, d.month, day, None, extra=dict(d.extra)) for a, b, day in days)
+        out.append(d)
+    return out
 
 
 @cache
