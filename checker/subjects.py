@@ -83,6 +83,15 @@ _SET_CHANGING_BEFORE = regex.compile(
     r"every|each|per|a|an)\s+$",
     regex.IGNORECASE,
 )
+
+
+def _changes_set(text: str, claim: Claim) -> bool:
+    """"another 300 troops", "a further £5m": not the set named before. "a £200
+    rebate" introduces the rebate that "the £300 rebate" may point back at."""
+    m = _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start)
+    return m is not None and not (claim.kind in MEASURE_KINDS and m.group(1).lower() in ("a", "an"))
+
+
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...": a definite figure narrowed by what follows is a subset,
@@ -243,8 +252,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     claim.extra["part_of"] = last_whole.extra["key"]
                 continue
             key = _figure_key(text, claim)
-            if key is None or _SET_CHANGING_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start) \
-                    or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
+            if key is None or _changes_set(text, claim) or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
@@ -346,7 +354,10 @@ def _points_back(text: str, claim: Claim) -> bool:
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start) \
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start):
         return False
-    return not _after(_RESTRICTED_AFTER, text, claim.quote_end)
+    end = claim.quote_end
+    if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):
+        end = phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
+    return not _after(_RESTRICTED_AFTER, text, end)
 
 
 def _specific(claim: Claim) -> bool:
