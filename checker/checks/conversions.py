@@ -13,6 +13,7 @@ from ..format_numbers import fmt, sig
 from ..model import Claim, Span
 from ..rounding import half_place, written_like
 from ..rules_data import load
+from ..subjects import sentence_around
 
 
 @check("conversion-mismatch")
@@ -120,6 +121,9 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
         if len(conversions) == 1:
             _check_range(rule, ctx, pair, conversions[0])
             continue
+        conversions = [c for c in conversions if not _dated(ctx, c.source)]
+        if len(conversions) < 2:
+            continue
         if len(conversions) == 2:
             first, second = conversions  # two that disagree: the later one is reported
             if not first.agrees(second, tolerance):
@@ -133,6 +137,22 @@ def exchange_rate_mismatch(rule: Rule, ctx: Context) -> None:
         for conv in conversions:
             if not any(conv.agrees(o, tolerance) for o in keeping):
                 _report_rate(rule, ctx, conv, min(keeping, key=lambda o: abs(o.source.start - conv.source.start)))
+
+
+# "$1.9bn (£950m at the time)", "(then £950m)": converted at a past rate.
+_THEN = regex.compile(r"\b(?:then|at\s+the\s+time|at\s+that\s+time|at\s+the\s+then)\b", regex.IGNORECASE)
+# "In 2007, it bought Vasko for $1.9bn (£950m)": a sentence set in a past year.
+_IN_YEAR = regex.compile(r"\s*(?:Back\s+)?In\s+(?:19|20)\d\d\b")
+
+
+def _dated(ctx: Context, source: Claim) -> bool:
+    """A sum converted at a past rate, said so in its bracket or by a sentence that
+    opens on its year, is not held to the rate of the others."""
+    close = ctx.text.find(")", source.end, source.extra["conversions"][-1].end + 40)
+    if close >= 0 and _THEN.search(ctx.text, source.end, close):
+        return True
+    start, _ = sentence_around(ctx.text, source.start, source.end)
+    return _IN_YEAR.match(ctx.text, start, source.start) is not None
 
 
 def _check_range(rule: Rule, ctx: Context, pair: tuple[str, str], conv: _Conversion) -> None:

@@ -483,8 +483,8 @@ def _numeric_short(m, text, reference):
     if weekday is None:
         # Scores, decimals and fractions look the same: want a preposition (only "on" for
         # "4.22"), nothing but punctuation after, and only one reading of day and month.
-        if "ambiguous" in extra or not _ends_clause(text, m.end()):
-            return None
+        if "ambiguous" in extra or not _ends_clause(text, m.end()) or not prep:
+            return None  # "his figures were 4/31": a bowler's, not a date
         if (sep == "." and prep != "on") or (sep == "-" and prep not in ("on", "in")):
             return None
         if sep != "/" and int(m.group("n1")) > 12 and not (sep == "-" and prep == "on"):
