@@ -94,12 +94,13 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
-# "the 16 films competing in ...": a definite figure narrowed by what follows is a subset,
-# and "the 25 countries of the EU" may be a whole that holds the "Ten countries" before.
-# An intransitive "-ed" is the sentence's verb instead ("The 35 passengers died").
+# "the 16 films competing in ...", "the 12 people still in hospital": a definite figure
+# narrowed by what follows is a subset, and "the 25 countries of the EU" may be a whole
+# that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
+# instead ("The 35 passengers died").
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed"
-    r"|who|that|which|in|at|from|on|of|with|without|for)\b", regex.IGNORECASE)
+    r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -252,7 +253,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     claim.extra["part_of"] = last_whole.extra["key"]
                 continue
             key = _figure_key(text, claim)
-            if key is None or _changes_set(text, claim) or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
+            if key is None or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
@@ -261,6 +262,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=part is None and _points_back(text, figure),
+                    # "a further 25 stores" is a new set: compared with nothing before,
+                    # but "the 25 stores" after it may point back at it.
+                    fresh=_changes_set(text, figure),
                     specific=_specific(claim),
                     title=figure.start < sentences.title_end,
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
@@ -270,7 +274,10 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, and after
                 # "40,000 members in 12 countries. Of these, ..." the members: with two
                 # counts in its sentence, the whole is not known, and no part is checked.
-                last_whole = None if listed else claim
+                # "Patients from 12 hospitals were moved, 30 of them children": "them"
+                # are not the places the count after a preposition names.
+                last_whole = None if listed or _PLACES_BEFORE.search(
+                    text, max(0, claim.quote_start - 8), claim.quote_start) else claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
                     or claim.text[:6].lower() == "age of" \
@@ -345,6 +352,7 @@ def _age_things() -> frozenset[str]:
 
 
 # "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
+_PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", regex.IGNORECASE)
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
 
 

@@ -85,6 +85,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
     window = rule.params.get("antecedents", 16)
     for key, claims in ctx.groups.counts.items():
         for i, claim in enumerate(claims):
+            if claim.extra.get("fresh"):
+                continue
             # Only the figures this one points back at, and only the last few of
             # them, so a subject with hundreds of figures stays linear.
             antecedents = [e for e in claims[max(0, i - window):i]
@@ -102,7 +104,10 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         slack = half_place(head)
         low = None if head.low is None else head.low - slack
         high = None if head.high is None else head.high + slack
-        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in lead) \
+        # "Velmora to cut 1,400 jobs at Kessling" over "to cut 2,500 jobs, including 1,400
+        # at Kessling": a bare figure of the lead's paragraph may restate it too.
+        bare = [c for c in ctx.claims if c.line == lead[0].line and c.kind == head.kind and c.subject is None]
+        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in [*lead, *bare]) \
                 or _overlaps_total(head, _sentence_total(ctx, lead[0]), tolerance):
             continue
         listed = ", ".join(f'"{ctx.quote(c).text}"' for c in lead)
@@ -154,6 +159,8 @@ _UNCOUNTED = regex.compile(r"(?:,|\band)\s+(?:a|an)\s+[a-z]", regex.IGNORECASE)
 _PART_OF_A_PART = regex.compile(r"\s+of\s+(?:those|them|whom|these)\b", regex.IGNORECASE)
 _LIST_GAP = regex.compile(r"[^.;!?:()]{0,40}?(?:,|\band\b|\bwith\b)\s*$", regex.IGNORECASE)
 _LAST_GAP = regex.compile(r"[^.;!?:()]{0,40}?\band\b\s*$", regex.IGNORECASE)
+# "5 drivers and 3 cyclists, plus 2 pedestrians": the list goes on after its "and".
+_MORE_GAP = regex.compile(r"[^.;!?:()]{0,40}?,?\s*\b(?:plus|as\s+well\s+as|along\s+with)\s*$", regex.IGNORECASE)
 
 
 _CATEGORY = regex.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)", regex.IGNORECASE)
@@ -185,12 +192,13 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
             if nxt.kind != total.kind or nxt.unit != total.unit or _PART_OF_A_PART.match(ctx.text, nxt.end):
                 break  # "…, of whom 8,400 voted, and 6,300 of those voting …": a part of a part
             gap_end = nxt.quote_start
-            if not _LIST_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
+            if last_joined_by_and:
+                if not _MORE_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
+                    break
+            elif not _LIST_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
                 break
             parts.append(nxt)
-            if _LAST_GAP.fullmatch(ctx.text, parts[-2].quote_end, gap_end):
-                last_joined_by_and = True
-                break
+            last_joined_by_and = last_joined_by_and or bool(_LAST_GAP.fullmatch(ctx.text, parts[-2].quote_end, gap_end))
         if len(parts) < 2 or not last_joined_by_and or any(p.kind != total.kind or p.unit != total.unit for p in parts):
             continue
         sum_low = sum(p.low for p in parts if p.low is not None)
