@@ -158,6 +158,10 @@ _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+t
 # "age of 10"): an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
+# "Tull was in his 30s when it began", "At the time, Tull was aged 35": the same.
+_THEN_AFTER = regex.compile(r"\s*,?\s+(?:when|at\s+the\s+time|at\s+that\s+time|back\s+then)\b(?!\s+asked)",
+                            regex.IGNORECASE)
+_THEN_OPENING = regex.compile(r"\s*[\"“‘']?(?:At\s+the\s+time|At\s+that\s+time|Back\s+then|Then)\b")
 # "began playing aged five", "left school aged 16": "aged" after a beginning or a
 # departure dates that event, not the person's age now.
 _BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|took\s+up|learn[te]d?|joined|left|emigrated|moved)\b"
@@ -280,7 +284,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     text, max(0, claim.quote_start - 8), claim.quote_start) else claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
-                    or claim.text[:6].lower() == "age of" \
+                    or claim.text[:6].lower() == "age of" or _after(_THEN_AFTER, text, claim.end) \
+                    or _THEN_OPENING.match(text, sentences.starts[sentences.index(claim.start)], claim.start) \
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
             if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
@@ -411,6 +416,7 @@ _NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\
 # "from Basel", "into Falmouth harbour", "to Great Britain"; but "from Mr Blake's revolver".
 _PLACE_BEFORE = regex.compile(r"(?<![\w])(?i:from|into|to)\s+$")
 _NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
+_PREPOSITION_BEFORE = regex.compile(rf"\b(?i:for|to|by|with|from|of|at|against|over|beat|beating)\s+(?:(?:{TITLES})\.?\s+)?$")
 _LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 
 
@@ -421,6 +427,7 @@ def _may_be_person(text: str, m, words: list[str]) -> bool:
     Blake's revolver" is his)."""
     titled = len(words) < len(m.group(0).split())
     return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
+        and not (len(words) > 1 and words[0] in _not_first_names()) \
         and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
         and not (not titled and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())) \
         and not _NOT_PERSON_AFTER.match(text, m.end())
@@ -429,6 +436,11 @@ def _may_be_person(text: str, m, words: list[str]) -> bool:
 @cache
 def _not_person_heads() -> frozenset[str]:
     return frozenset(load("subjects")["names"]["not_person_heads"])
+
+
+@cache
+def _not_first_names() -> frozenset[str]:
+    return frozenset(load("subjects")["names"]["not_first_names"])
 
 
 class _Mentions:
@@ -441,7 +453,7 @@ class _Mentions:
     """
 
     def __init__(self, text: str):
-        found = []  # (offset, surname)
+        found = []  # (offset, name)
         surnames: dict[str, str] = {}
         for m in _FULL_NAME_RE.finditer(text):
             words = _HONORIFIC.sub("", m.group(0)).split()
@@ -450,19 +462,38 @@ class _Mentions:
             if not _may_be_person(text, m, words):
                 continue
             name = " ".join(words)
-            found.append((m.start(), words[-1]))
+            found.append((m.start(), name))
             if len(name) > len(surnames.get(words[-1], "")):
-                surnames[words[-1]] = name  # "Hicham El Guerrouj" rather than "El Guerrouj"
-        alone = [(m.start(), m.group(0)) for m in _MENTION_RE.finditer(text)
+                surnames[words[-1]] = name
+        # A full name names its own person, or the longer one it ends ("El Guerrouj" is
+        # "Hicham El Guerrouj"), not everyone of its surname ("Rui Mendes" is not "Paulo
+        # Mendes"); a surname alone names the longest name carrying it.
+        carrying = defaultdict(set)  # surname -> the names that end in it
+        for _, name in found:
+            carrying[name.rsplit(" ", 1)[-1]].add(name)
+        longest = {name: max((n for n in names if n == name or n.endswith(" " + name)), key=len)
+                   for names in carrying.values() for name in names}
+        alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
                  if m.group(0) in surnames and not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())]
-        found = sorted(found + alone)
+        found = sorted([(pos, longest[name]) for pos, name in found] + alone)
         self.positions = [pos for pos, _ in found]
-        self.people = [surnames[surname] for _, surname in found]
+        self.people = [name for _, name in found]
 
     def last(self, start: int, end: int) -> tuple[int, str] | None:
         """Where and whom the text names last between two offsets."""
         i = bisect.bisect_left(self.positions, end) - 1
         return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
+
+    def subject(self, text: str, start: int, end: int) -> str | None:
+        """Whom a sentence is about: the first person it names outside a prepositional
+        phrase ("Prior to working for Mr Blair, David Miliband spent ..."), or else the
+        first it names."""
+        i = bisect.bisect_left(self.positions, start)
+        named = [j for j in range(i, bisect.bisect_left(self.positions, end))]
+        for j in named:
+            if not _PREPOSITION_BEFORE.search(text, max(0, self.positions[j] - 16), self.positions[j]):
+                return self.people[j]
+        return self.people[named[0]] if named else None
 
 
 class _People:
@@ -518,7 +549,8 @@ class _People:
             if full is not None:
                 if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
                     return None  # "Reed said he wanted the 19-year-old": someone else
-                return self._match(full[1])
+                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about.
+                return self._match(self._mentions.subject(text, sentence_around(text, full[0], full[0])[0], full[0] + 1))
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             start, end = self._nameless
             scan_from = end if start <= window_start < end else window_start
