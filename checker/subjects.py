@@ -270,6 +270,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # but "the 25 stores" after it may point back at it.
                     fresh=_changes_set(text, figure),
                     specific=_specific(claim),
+                    casualty=_casualty(text, figure),
                     title=figure.start < sentences.title_end,
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
@@ -371,6 +372,19 @@ def _points_back(text: str, claim: Claim) -> bool:
     if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):
         end = phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
     return not _after(_RESTRICTED_AFTER, text, end)
+
+
+_CASUALTY_AFTER = regex.compile(
+    rf"\s+(?:(?:have|has|had)\s+been\s+|were\s+|are\s+|was\s+|been\s+)?(?:{'|'.join(load('subjects')['restatements']['casualties'])})\b",
+    regex.IGNORECASE)
+_CASUALTY_BEFORE = regex.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+$",
+                                 regex.IGNORECASE)
+
+
+def _casualty(text: str, claim: Claim) -> bool:
+    """"200 soldiers have been killed", "it killed 200 soldiers": what befell some of a set."""
+    return _after(_CASUALTY_AFTER, text, claim.quote_end) is not None \
+        or _CASUALTY_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) is not None
 
 
 def _specific(claim: Claim) -> bool:

@@ -65,7 +65,10 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         return (claim.low or 0) >= 10 or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
     # Two specific sets are one only when no time sets them apart: not "900 British
     # troops in Estonia" and "150 British troops arrived last month".
-    return claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"]
+    # Nor the dead and the deployed: "11,000 North Korean troops ... 200 North Korean
+    # soldiers have been killed".
+    return claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"] \
+        and claim.extra.get("casualty") == earlier.extra.get("casualty")
 
 
 def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
