@@ -93,7 +93,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital": a definite figure
 # narrowed by what follows is a subset, and "the 25 countries of the EU" may be a whole
 # that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
@@ -102,7 +102,7 @@ _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left)\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
-_NAME_BEFORE = regex.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+_NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
 # and gives the part after the comma.
 _OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
@@ -499,11 +499,14 @@ class _Mentions:
         return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
 
     def subject(self, text: str, start: int, end: int) -> str | None:
-        """Whom a sentence is about: the first person it names outside a prepositional
-        phrase ("Prior to working for Mr Blair, David Miliband spent ..."), or else the
-        first it names."""
+        """Whom a sentence is about: the story's first-named person when it names them
+        ("New coach Tony Lester has revived McIlroy's career" under "McIlroy aiming for
+        title"), or the first person it names outside a prepositional phrase ("Prior to
+        working for Mr Blair, David Miliband spent ..."), or else the first it names."""
         i = bisect.bisect_left(self.positions, start)
-        named = [j for j in range(i, bisect.bisect_left(self.positions, end))]
+        named = range(i, bisect.bisect_left(self.positions, end))
+        if any(self.people[j] == self.people[0] for j in named):
+            return self.people[0]
         for j in named:
             if not _PREPOSITION_BEFORE.search(text, max(0, self.positions[j] - 16), self.positions[j]):
                 return self.people[j]

@@ -104,4 +104,5 @@ NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "
                         "He", "She", "They", "It", "This", "That", "Mr", "Monday", "Tuesday", "Wednesday",
                         "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                         "April", "May", "June", "July", "August", "September", "October",
-                        "November", "December", "Meanwhile", "However", "Yesterday", "Today", "Both", "Last", "Next"})
+                        "November", "December", "Meanwhile", "However", "Yesterday", "Today", "Both", "Last", "Next",
+                        "These", "Those", "Its", "Their", "All", "Some", "Only", "Just"})
