@@ -141,7 +141,14 @@ _PLACE_ANCHOR = regex.compile(
     r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
-_NAME_NEXT = regex.compile(r"\s+[A-Z]")  # "the 26-year-old Bryan twins"
+# "the 26-year-old Bryan twins", "the 23-year-old Mr Varga", "the 19-year-old Nigerian".
+_NAME_NEXT = regex.compile(rf" (?:(?:{TITLES})\.? ([A-Z][\w'’-]+)|([A-Z][\w'’-]*))")
+
+
+def _demonym(word: str) -> bool:
+    """"Nigerian", "Briton": a nationality after "the 19-year-old", not a name."""
+    names = load("subjects")["names"]
+    return word in names["demonyms"] or word.endswith(tuple(names["demonym_endings"]))
 # "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
 _OTHERS_BEFORE_AGED = regex.compile(
     r"\b(?:(?:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+|men|women|children|people|boys|girls),?\s+$",
@@ -540,7 +547,10 @@ class _People:
         return person
 
     def _resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
-        if not claim.subject and _NAME_NEXT.match(text, claim.end, claim.end + 2):
+        after = _NAME_NEXT.match(text, claim.end, claim.end + 40) if not claim.subject else None
+        if after and after.group(1):
+            return self._match(after.group(1))  # "the 23-year-old Mr Varga"
+        if after and not _demonym(after.group(2)):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
         if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
             self.unnamed(claim)

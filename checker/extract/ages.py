@@ -45,7 +45,7 @@ def _aged_list_before(text: str, start: int):
 _COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turn(?:ed|s)\s+)?$")
 # "..., said Morrow, 36." ends the sentence on the age.
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b"
-                             r"|\s+(?:last|this)\s+(?:week|month|year)\b)")
+                             r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:in|on)\s+[A-Z])")
 # "in his 60s", "in her early thirties"
 DECADE_RE = regex.compile(
     r"(?<![\w])in\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?"
@@ -88,7 +88,8 @@ def match(text: str, num: Num) -> Measure | None:
                        extra={"person": person_before(text, aged.start(1))})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
         return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
-    if num.written == "digits" and _COMMA_AGE.search(text, max(0, num.start - 16), num.start):
+    # "Clarke, 9," and "Oliver Clarke, nine,"; a fraction is never an age.
+    if num.written != "fraction" and _COMMA_AGE.search(text, max(0, num.start - 16), num.start):
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 16)):
             comma = text.rfind(",", 0, num.start)
             person = person_before(text, comma + 1) if comma >= 0 else None

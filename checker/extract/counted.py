@@ -58,9 +58,13 @@ def _starts_predicate(before: str, word: str) -> bool:
     """"300 protesters gathered outside", "3 children living abroad": a verb or participle
     right after a plural noun ends the phrase; "200 newly qualified doctors", "12 new
     housing estates" and "the Six Nations training camp" are one phrase."""
-    return _verb_like(word) and before.islower() and (before.endswith("s") or before in _PLURALS)
+    return (_verb_like(word) or word in _BASE_VERBS) and before.islower() \
+        and (before.endswith("s") or before in _PLURALS)
 
 
+# Verbs whose plain form follows a plural subject: "600 employees work there".
+_BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
+                         "vote", "remain", "attend", "visit", "receive", "include", "cover"})
 _PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "personnel", "cattle"})
 
 
@@ -96,7 +100,8 @@ def person_before(text: str, start: int) -> str | None:
     return name
 
 
-TITLES = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev"
+TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Revd|Capt|Captain|Col|Colonel|Maj|Major"
+          r"|Lt|Sgt|Sergeant|Cpl|Insp|Inspector|Det|Supt|Cllr|Councillor|Judge|Bishop|Rabbi|Imam")
 HONORIFIC = regex.compile(rf"^(?:{TITLES})\.?\s+")
 
 
