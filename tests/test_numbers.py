@@ -259,3 +259,16 @@ def test_a_dash_between_words_is_no_minus_sign():
 ])
 def test_a_verb_after_the_counted_noun_ends_it(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the 1.2m-strong army", [("number", "1.2m", 1.2e6)]),
+    ("a 7m-tall statue", [("quantity", "7m", 7)]),
+    ("Only one in five applicants got a place.", [("number", "Only one in five", 0.2)]),
+    ("the only one in the room", []),
+    ("workers on zero-hours contracts", []),
+    ("sea levels could rise by 1m by 2100", [("quantity", "1m", 1), ("date", "2100", None)]),
+    ("on air from 1900 GMT", []),
+])
+def test_figures_news_copy_writes(text, expected):
+    assert [(c.kind, c.text, c.value) for c in extract(text)] == expected

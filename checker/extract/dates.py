@@ -165,7 +165,7 @@ PATTERNS = {
     # "in 2010", "since 1998": a year on its own
     "year": _rx(
         r"(?P<prep>in|since|by|until|from|during|before|after|between|of|to|and)\s+"
-        r"(?P<year>1[89]\d\d|20\d\d)(?![\w]|[,.]\d|\s*(?:%|per\s*cent))"),
+        r"(?P<year>1[89]\d\d|20\d\d|21\d0)(?![\w]|[,.]\d|\s*(?:%|per\s*cent|gmt|bst|utc|hrs|hours)\b)"),
 }
 
 # Words that mark a window worth looking at, by class; each pattern runs only in windows
@@ -201,7 +201,7 @@ NEEDS = {
 # A day with no month ("on 15") needs a preposition (see _day_only).
 GATES = {kind: re.compile(gate) for kind, gate in {
     "iso": r"\d{4}[-/.]", "numeric": r"\d[/.-]\d\d?[/.,-]", "numeric_short": r"\d[/.-]\d",
-    "year": r"\W(?:1[89]|20)\d\d", "month_year": r"\W\d{4}",
+    "year": r"\W(?:1[89]|2[01])\d\d", "month_year": r"\W\d{4}",
     "day_only": rf"month|(?<![a-z0-9_]){_PREPS}\W", "weekday_day": r"\d|the\W",
     "nth_weekday": _alt(NTH), "relative_weekday": "last|next|this|past", "adjacent_day": "next|following|previous|last",
     "relative_period": "last|next|this", "duration": "ago|earlier|later|now|hence",

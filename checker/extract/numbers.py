@@ -149,6 +149,10 @@ _PRONOUN_ONE_BEFORE = regex.compile(
 )
 
 
+_ONE_IN = regex.compile(r"\s+(?:in|out\s+of)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand)\b)", regex.IGNORECASE)
+
+
 @dataclass(slots=True)  # slots: a long document holds hundreds of thousands of these
 class Num:
     start: int
@@ -229,8 +233,10 @@ def _m_means_million(text: str, end: int, before: str, start: int = 0) -> bool:
     partner = _M_PARTNER.match(text, end, end + 24)
     if partner:
         return _m_means_million(text, partner.end(), partner.group(1))
-    following = regex.match(r"\s+([A-Za-z]+)", text[end:end + 24])
+    following = regex.match(r"(?:\s+|-)([A-Za-z]+)", text[end:end + 24])
     word = following.group(1) if following else ""
+    if word == "strong":
+        return True  # "the 1.2m-strong army"
     if word.lower() in _METRE_CONTEXT:
         return False
     if word[:1].islower() and (word.endswith("s") or word == "people"):
@@ -578,8 +584,9 @@ class _WordParser:
             return None
         value = _accumulate(values)
         if values == [1] and toks[i].word == "one" and \
-                _PRONOUN_ONE_BEFORE.search(self.text, max(0, toks[i].start - 20), toks[i].start):
-            return None, j
+                _PRONOUN_ONE_BEFORE.search(self.text, max(0, toks[i].start - 20), toks[i].start) \
+                and not _ONE_IN.match(self.text, toks[i].end, toks[i].end + 12):
+            return None, j  # but "only one in five" is a share
         return self.tail(value, j, last, last_scale)
 
     def tail(self, value: float, j: int, last: str | None, last_scale: float):
@@ -628,7 +635,8 @@ class _WordParser:
 def _word_numbers(text: str, m) -> list[Num]:
     article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
     toks = _tokens(text, article.start() if article else m.start(), m.end())
-    return [Num(s, e, v, "fraction" if 0 < abs(v) < 1 else "words") for s, e, v in _WordParser(text, toks).numbers()]
+    return [Num(s, e, v, "fraction" if 0 < abs(v) < 1 else "words") for s, e, v in _WordParser(text, toks).numbers()
+            if v or not _HYPHEN_WORD.match(text, e)]  # "zero-hours contracts", "zero-tolerance": no figure
 
 
 # --- numbers written in two parts ---------------------------------------------

@@ -250,8 +250,9 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
     if symbol == "st" and written.endswith("1") and not written.endswith("11"):
         return False  # "21st": an ordinal; "11st", "14st" are stones
     if len(symbol) == 1:
-        # "3-D", "L-202": letters of a code; "25C-30C" is a range
-        if "-" in sep or text[m.end():m.end() + 1] in ("-", "–") and not _same_unit_next(text, m.end(), symbol):
+        # "3-D", "L-202": letters of a code; "25C-30C" is a range, "7m-tall" a height
+        if "-" in sep or text[m.end():m.end() + 1] in ("-", "–") and not _same_unit_next(text, m.end(), symbol) \
+                and not _DIMENSION_AFTER.match(text, m.end(), m.end() + 12):
             return False
         # "14.7C/ per security": a slash that starts no rate ("5m/s") and no second
         # figure ("25C/77F") makes the letter part of something else
@@ -265,6 +266,7 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
 
 
 _DASH_FIGURE = regex.compile(r"[-–]\d[\d.,]*")
+_DIMENSION_AFTER = regex.compile(r"[-–](?:tall|high|long|wide|deep|thick|across)\b")
 _SLASH_TO_NO_FIGURE = regex.compile(r"/(?!\s*[-−]?\d)")
 
 
