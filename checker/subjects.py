@@ -277,7 +277,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # but "the 25 stores" after it may point back at it.
                     fresh=_changes_set(text, figure),
                     specific=_specific(claim),
-                    casualty=_casualty(text, figure),
+                    casualty=_befell(text, figure) is not None,
                     title=figure.start < sentences.title_end,
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
@@ -381,17 +381,21 @@ def _points_back(text: str, claim: Claim) -> bool:
     return not _after(_RESTRICTED_AFTER, text, end)
 
 
-_CASUALTY_AFTER = regex.compile(
-    rf"\s+(?:(?:have|has|had)\s+been\s+|were\s+|are\s+|was\s+|been\s+)?(?:{'|'.join(load('subjects')['restatements']['casualties'])})\b",
+_BEFELL = load("subjects")["restatements"]
+_BEFELL_AFTER = regex.compile(
+    rf"\s+(?:(?:have|has|had)\s+been\s+|were\s+|are\s+|was\s+|been\s+)?({'|'.join(_BEFELL['befell_after'])})\b",
     regex.IGNORECASE)
-_CASUALTY_BEFORE = regex.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+$",
-                                 regex.IGNORECASE)
+_BEFELL_BEFORE = regex.compile(rf"\b({'|'.join(_BEFELL['befell_before'])})\s+$", regex.IGNORECASE)
 
 
-def _casualty(text: str, claim: Claim) -> bool:
-    """"200 soldiers have been killed", "it killed 200 soldiers": what befell some of a set."""
-    return _after(_CASUALTY_AFTER, text, claim.quote_end) is not None \
-        or _CASUALTY_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) is not None
+def _befell(text: str, claim: Claim) -> str | None:
+    """What befell the counted set ("200 soldiers have been killed", "it killed 200
+    soldiers"): "dead", "injured", ...; "" for a loss that adds no qualifier; None."""
+    m = _after(_BEFELL_AFTER, text, claim.quote_end)
+    if m:
+        return _BEFELL["befell_after"][m.group(1).lower()]
+    m = _BEFELL_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start)
+    return _BEFELL["befell_before"][m.group(1).lower()] if m else None
 
 
 def _specific(claim: Claim) -> bool:
@@ -413,7 +417,13 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     after it ("the $6bn loan"), when there is one."""
     if claim.kind in COUNT_KINDS:
         key = subject_key(claim.subject)
-        return None if key is None else ("count", None, *key)
+        if key is None:
+            return None
+        # "Eighty fans were injured" counts the "injured fans", as "the 60 injured fans" does.
+        befell = _befell(text, claim)
+        if befell and befell not in key[0]:
+            key = ((befell, *key[0]), key[1])
+        return ("count", None, *key)
     phrase = counted_phrase(text, claim.end)
     key = subject_key(phrase[0]) if phrase else None
     return None if key is None else (claim.kind, claim.unit, *key)
