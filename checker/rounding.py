@@ -12,12 +12,14 @@ _FIRST_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _written(claim: Claim):
     """The digits a claim is written with and what they are multiplied by ("£2.2bn": 2.2
-    and a billion), or None when it has no digits or no value."""
+    and a billion; a range's first figure, its low end), or None when it has no digits
+    or no value."""
     m = _FIRST_NUMBER.search(claim.text)
-    if not m or claim.value is None:
+    value = claim.value if claim.value is not None or claim.hedge else claim.low
+    if not m or value is None:
         return None
     written = float(m.group(0).replace(",", ""))
-    return m, (claim.value / written if written else 1.0)
+    return m, (value / written if written else 1.0)
 
 
 def half_place(claim: Claim, *, zeros_count: bool = False) -> float:

@@ -21,8 +21,16 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.02)
     for claim in ctx.claims:
         for other in claim.extra.get("conversions", ()):
-            if claim.kind == "quantity" and claim.value is not None and other.value is not None:
-                _check_units(rule, ctx, claim, other, tolerance)
+            if claim.kind != "quantity":
+                continue
+            if claim.value is not None and other.value is not None:
+                _check_units(rule, ctx, claim, other, [(claim.value, other.value)], tolerance)
+            elif _plain_range(claim) and _plain_range(other):  # "10-12km (6-7 miles)": end to end
+                _check_units(rule, ctx, claim, other, [(claim.low, other.low), (claim.high, other.high)], tolerance)
+
+
+def _plain_range(claim: Claim) -> bool:
+    return claim.value is None and claim.hedge is None and claim.low is not None and claim.high is not None
 
 
 _TEMPERATURES = ("degree_Celsius", "degree_Fahrenheit")
@@ -39,30 +47,48 @@ def _systems(source: str, target: str) -> list[tuple[str, str, str]]:
     return [(source, target, "US")] + ([(*uk, "UK")] if uk != (source, target) else [])
 
 
-def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, tolerance: float) -> None:
-    """One quantity and its bracketed conversion, converted with pint."""
+def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, ends: list[tuple[float, float]],
+                 tolerance: float) -> None:
+    """One quantity and its bracketed conversion, converted with pint: each of ``ends``
+    (a figure and the one converting it; a range's low and high) must convert."""
     rounding = half_place(claim, zeros_count=True)  # "16" may be 15.5 to 16.5
-    slack = half_place(other, zeros_count=True) + tolerance * abs(other.value)
-    # A hedged conversion ("10km (about 7 miles)") asserts its hedge's interval.
-    other_low, other_high = (other.low, other.high) if other.hedge else (other.value, other.value)
     readings = []
     for source, target, system in _systems(claim.unit, other.unit):
         try:
-            values = [registry().Quantity(v, source).to(target).magnitude
-                      for v in (claim.value - rounding, claim.value, claim.value + rounding)]
+            converted = [[registry().Quantity(v, source).to(target).magnitude for v in (value - rounding, value, value + rounding)]
+                         for value, _ in ends]
         except Exception:  # pint: units of different dimensions are not a conversion
             return
-        low, high = min(values), max(values)
-        if low - slack <= (other_high if other_high is not None else high) and \
-                (other_low if other_low is not None else low) <= high + slack:
+        if all(_within(values, other, stated, tolerance) for values, (_, stated) in zip(converted, ends)):
             return
-        readings.append((values[1], system))
-    correct = " or ".join(
-        (written_like(value, other) or f"{fmt(sig(value))} {other.unit}") + (f" ({system})" if len(readings) > 1 else "")
-        for value, system in readings)
+        readings.append(([values[1] for values in converted], system))
+    correct = " or ".join(_written_as(values, other) + (f" ({system})" if len(readings) > 1 else "")
+                          for values, system in readings)
     ctx.report(rule, ctx.span(other.start, other.end),
                f'"{other.text}" (line {other.line}) does not convert "{claim.text}": {claim.text} is {correct}',
                [ctx.span(claim.start, claim.end)])
+
+
+def _written_as(values: list[float], other: Claim) -> str:
+    """Converted figures as the conversion writes its own: "6.21 miles", "6.21–7.46 miles"."""
+    if len(values) == 1:
+        return written_like(values[0], other) or f"{fmt(sig(values[0]))} {other.unit}"
+    unit = _UNIT_WRITTEN.search(other.text)
+    return "–".join(fmt(sig(v)) for v in values) + (unit.group(1) if unit else f" {other.unit}")
+
+
+_UNIT_WRITTEN = regex.compile(r"\d(\D*)$")
+
+
+def _within(values: list[float], other: Claim, stated: float, tolerance: float) -> bool:
+    """Whether a figure converted (at its rounding's low, middle, high) meets the stated
+    conversion, rounded as written; a hedged conversion ("10km (about 7 miles)") asserts
+    its hedge's interval."""
+    slack = half_place(other, zeros_count=True) + tolerance * abs(stated)
+    low, high = min(values), max(values)
+    other_low, other_high = (other.low, other.high) if other.hedge else (stated, stated)
+    return low - slack <= (other_high if other_high is not None else high) and \
+        (other_low if other_low is not None else low) <= high + slack
 
 
 _TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s.,]")  # words and symbols: "rs", "¥", "$"
