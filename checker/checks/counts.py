@@ -148,10 +148,12 @@ def part_exceeds_whole(rule: Rule, ctx: Context) -> None:
 
 
 # "…: 60 men, 50 women and 20 children" lists every part; "including …" lists some, and
-# "of whom …" every part only when they split the whole ("of whom 20 were adults and 15
-# were children", not "of whom 12 were crew and 30 were children").
+# "of whom …" (or a next sentence's "Of these, …") every part only when they split the
+# whole ("of whom 20 were adults and 15 were children", not "of whom 12 were crew and 30
+# were children").
 _INTRO = regex.compile(
-    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)|(?P<of_whom>\bof\s+(?:whom|which))"
+    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)|(?P<of_whom>\bof\s+(?:whom|which)"
+    r"|[.;]\s+Of\s+(?:these|those|them)\s*,)"
     r"|(?P<all>\bcomprising|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
     r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–]))\s*$",
     regex.IGNORECASE,
