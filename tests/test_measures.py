@@ -271,6 +271,7 @@ def test_an_age_at_some_event_is_not_a_current_age():
     ("Sam Lee, aged just 19, won.", [("aged just 19", 19, 19, "Sam Lee")]),
     ("Brown, who turned 60 last week, said no.", [("60", 60, 60, "Brown")]),
     ("His sister, 9, was hurt.", [("9", 9, 9, None)]),
+    ("Mr John Smith (45) of Leeds and Strauss (36)", [("45", 45, 45, "John Smith")]),
     # age brackets: a group's ages, the unit written once
     ("people aged 18 to 24", [("aged 18 to 24", 18, 24, None)]),
     ("pupils aged 11 to 16 years", [("aged 11 to 16 years", 11, 16, None)]),

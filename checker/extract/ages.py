@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .counted import person_before
+from .counted import TITLES, person_before
 from .measure import Measure
 from .numbers import Num
 from .patterns import TIMEOUT, before_space, first_after, scan
@@ -40,6 +40,9 @@ def _aged_list_before(text: str, start: int):
     return text.find("aged", window, start) >= 0 and _AGED_LIST_BEFORE.search(text, window, start)
 
 
+# "Ms Jane Morrow (36)": a titled name before a bracketed age.
+_TITLED_NAME_BEFORE = regex.compile(
+    rf"\b(?:{TITLES})\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)\s*$")
 # "Ahn, 69, said", "Fell, now 19, said", "Brown, who turned 60 last week,": a bare age
 # between commas after a name.
 _COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turn(?:ed|s)\s+)?$")
@@ -86,6 +89,10 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
+    if num.written == "digits" and text[num.start - 1:num.start] == "(" and text[num.end:num.end + 1] == ")":
+        titled = _TITLED_NAME_BEFORE.search(text, max(0, num.start - 60), num.start - 1)
+        if titled and 0 < num.value < 120:  # "Ms Morrow (36)"; a bare "Strauss (36)" is a score
+            return Measure("age", num.start, num.end, unit="year", extra={"person": titled.group(1)})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
         return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     # "Clarke, 9," and "Oliver Clarke, nine,"; a fraction is never an age.
