@@ -151,10 +151,14 @@ def _demonym(word: str) -> bool:
     return word in names["demonyms"] or word.endswith(tuple(names["demonym_endings"]))
 # "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
 _OTHERS_BEFORE_AGED = regex.compile(
-    r"\b(?:(?:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+|men|women|children|people|boys|girls),?\s+$",
-    regex.IGNORECASE)
-# "his 12-year-old son", "a 19-year-old passenger": an age that is not the person's named.
-_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|a|an)\s+$", regex.IGNORECASE)
+    r"\b(?i:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,?\s+$"
+    rf"|[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?(?:{RELATIVES}|children|child|baby),?\s+$"
+    r"|\b(?i:men|women|children|people|boys|girls),?\s+$")
+# "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
+# that is not the person's named.
+_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$|[A-Z][\w-]*['’]s\s+$")
+# "the 16-year-old son": a relative of someone named, not that person.
+_RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
 _NEW_PERSON = regex.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES}))\b",
@@ -164,7 +168,10 @@ _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+t
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
 # "age of 10"): an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
-                             r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$", regex.IGNORECASE)
+                             r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$"
+                             # "won his first cap in 1975, aged 23", "last season, aged 39"
+                             r"|\b(?:in\s+(?:19|20)\d\d|(?:last|that)\s+(?:year|season|month|week))\s*,\s*$",
+                             regex.IGNORECASE)
 # "Tull was in his 30s when it began", "At the time, Tull was aged 35": the same.
 _THEN_AFTER = regex.compile(r"\s*,?\s+(?:when|at\s+the\s+time|at\s+that\s+time|back\s+then)\b(?!\s+asked)",
                             regex.IGNORECASE)
@@ -506,9 +513,21 @@ class _Mentions:
                    for names in carrying.values() for name in names}
         alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
                  if m.group(0) in surnames and not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())]
+        # Where each surname is written as part of a full name, for "Fane, 62," after
+        # "Edward Fane" and before "Harriet Fane".
+        self._full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for pos, name in sorted(found):
+            self._full[name.rsplit(" ", 1)[-1]].append((pos, longest[name]))
         found = sorted([(pos, longest[name]) for pos, name in found] + alone)
         self.positions = [pos for pos, _ in found]
         self.people = [name for _, name in found]
+
+    def full_name_before(self, surname: str, end: int) -> str | None:
+        """The one full name carrying ``surname`` that the text wrote before ``end``;
+        None when there are two ("Michael Jackson" and "Katherine Jackson") or none."""
+        named = self._full.get(surname, ())
+        before = {name for _, name in named[:bisect.bisect_left(named, (end,))]}
+        return before.pop() if len(before) == 1 else None
 
     def last(self, start: int, end: int) -> tuple[int, str] | None:
         """Where and whom the text names last between two offsets."""
@@ -562,12 +581,14 @@ class _People:
             return self._match(after.group(1))  # "the 23-year-old Mr Varga"
         if after and not _demonym(after.group(2)):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
-        if not claim.subject and _SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 8), claim.start):
+        if not claim.subject and (_SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 30), claim.start)
+                                  or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
-            person = self._match(name, (claim.low, claim.high))
+            person = self._match(name, (claim.low, claim.high), self._mentioned(text).full_name_before(name, claim.start)
+                                 if " " not in name else None)
             if person is not None:
                 self.last_aged, self.last_aged_end = person, claim.end
             return person
@@ -580,9 +601,7 @@ class _People:
             if (claim.low, claim.high) in self._unnamed:
                 return None  # "A 43-year-old man was arrested. ... The 43-year-old ...": him
             window_start = max(self.last_aged_end, claim.start - 600)
-            if self._mentions is None:
-                self._mentions = _Mentions(text)
-            full = self._mentions.last(window_start, claim.start)
+            full = self._mentioned(text).last(window_start, claim.start)
             if full is not None:
                 if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
                     return None  # "Reed said he wanted the 19-year-old": someone else
@@ -620,16 +639,25 @@ class _People:
                      if _may_be_person(text, m, [m.group(0)])}
         return names.pop() if len(names) == 1 else None
 
-    def _match(self, name: str, age: tuple | None = None) -> str | None:
+    def _mentioned(self, text: str) -> _Mentions:
+        if self._mentions is None:
+            self._mentions = _Mentions(text)
+        return self._mentions
+
+    def _match(self, name: str, age: tuple | None = None, written_before: str | None = None) -> str | None:
         """The person a name stands for; a surname alone ("Finney, 82,") stands for the
         one full name that carries it, and for no one when that is not clear: two
         people carry it, or the age is one given to someone else ("Arthur Penn, 93,
-        and his wife Edith, 91 ... Mrs Penn, 91")."""
+        and his wife Edith, 91 ... Mrs Penn, 91"). Before any full name has an age, it
+        stands for the full name written last before it (``written_before``)."""
         tokens = name.split()
         if len(tokens) == 1:
             owners = [full for full in self.full_names if name in full.split()]
             if not owners:
-                return name
+                if written_before is None:
+                    return name
+                self.full_names.append(written_before)
+                return written_before
             given = self._by_age.get(age, set())
             if len(owners) > 1:
                 owners = [full for full in owners if full in given]

@@ -4,14 +4,20 @@ from __future__ import annotations
 import regex
 
 from ..engine import Context, Rule, check
+from ..extract.ages import RELATIVES
 from ..format_numbers import fmt_interval
 
-_BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^.;()]{0,20}?\s)?(\d{4})(?![\w])",
+_BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^.;()]{0,20}?\s)??(\d{4})(?![\w])",
                       regex.IGNORECASE)
 
 
-# "Frank Doyle, 71, whose mother was born in 1925": someone else's birth.
-_SOMEONE_ELSES = regex.compile(r"\b(?:whose|his|her|their)\s+[\w-]+,?\s+(?:(?:was|is|were)\s+)?$", regex.IGNORECASE)
+# "Frank Doyle, 71, whose mother was born in 1925", "Jo Tandy, 33, has a son who was
+# born in 2019": someone else's birth.
+_SOMEONE_ELSES = regex.compile(
+    rf"\b(?:whose|his|her|their)\s+[\w-]+,?\s+(?:(?:was|is|were)\s+)?$"
+    rf"|\b(?:{RELATIVES}|child|children|baby|grandson|granddaughter|twins)\b[^.;]{{0,30}}$", regex.IGNORECASE)
+# A year the sentence sets its age in: "born in 1928 and died in 2009, aged 81".
+_YEAR = regex.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
 
 
 def _below(a: float | None, b: float | None) -> bool:
@@ -64,10 +70,20 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
             if _SOMEONE_ELSES.search(ctx.text, max(start, m.start() - 40), m.start()):
                 continue
             year = int(m.group(1))
-            low, high = ctx.reference.year - year - 1, ctx.reference.year - year
+            # "aged 81" is the age at the sentence's other year, if it names one ("died in
+            # 2009, aged 81"; with two, it is not known when); "Ellory, 81," is his age now.
+            then = {y.group(0) for y in _YEAR.finditer(ctx.text, start, end) if y.start() != m.start(1)} \
+                if age.text[:4].lower() == "aged" else set()
+            if len(then) > 1:
+                continue
+            if then:
+                at_year = int(then.pop())
+                when = f"in {at_year}"
+            else:
+                at_year, when = ctx.reference.year, f"on {ctx.reference.isoformat()}"
+            low, high = at_year - year - 1, at_year - year
             age_low, age_high = _in_years(age)
             if _below(age_high, low) or _below(high, age_low):
                 ctx.report(rule, ctx.quote(age),
-                           f"{person} is {_said(age)} here, but someone born in {year} "
-                           f"is {low} or {high} on {ctx.reference.isoformat()}",
+                           f"{person} is {_said(age)} here, but someone born in {year} is {low} or {high} {when}",
                            [ctx.span(m.start(1), m.end(1))])
