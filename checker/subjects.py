@@ -256,19 +256,25 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if previous is not None and previous.subject is None and "key" not in previous.extra \
                     and OF_THE_WHOLE.fullmatch(text, previous.end, claim.quote_start):
                 part = previous
-            # "Of the 96 schools, 24 failed": so does a part after the whole.
+            # "Of the 96 schools, 24 failed", "12,000 homes, including 1,800 for social
+            # rent": so does a part after the whole, written without a noun.
             elif previous is not None and claim.subject is None and "key" in previous.extra \
-                    and opens_on_whole(text, previous, claim):
-                claim.extra.update({k: previous.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                                   definite=False, specific=False)
-                groups.counts[previous.extra["key"]].append(claim)
+                    and (opens_on_whole(text, previous, claim) or listed and _INCLUDING_BEFORE.search(
+                        text, max(0, claim.quote_start - 12), claim.quote_start)):
+                _join_as_part(groups, claim, previous)
                 continue
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
             if claim.kind in COUNT_KINDS and (_after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
                     text, max(0, claim.quote_start - 20), claim.quote_start)):
-                # "3,000 of them": a part of the whole counted last, in this sentence or the one before.
-                if last_whole is not None and last_whole.extra["sentence"] >= sentences.index(claim.start) - 1:
+                # "3,000 of them": a part of the whole counted last, in this sentence or
+                # at the start of the next ("It received 147 complaints. Many victims have
+                # been paid, 190 of them" is not).
+                sentence = sentences.index(claim.start)
+                if last_whole is not None and (last_whole.extra["sentence"] == sentence or
+                                               last_whole.extra["sentence"] == sentence - 1 and
+                                               claim.quote_start - sentences.starts[sentence] <= _OPENING):
                     claim.extra["part_of"] = last_whole.extra["key"]
+                    _join_as_part(groups, claim, last_whole)
                 continue
             key = _figure_key(text, claim)
             if key is None or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
@@ -316,6 +322,14 @@ def group(text: str, claims: list[Claim]) -> Groups:
     _merge_surnames(groups.people)
     groups.headline = _headline_pairs(text, claims, sentences)
     return groups
+
+
+def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
+    """A part written without a noun counts what its whole counts, so that "the 1,800
+    homes" later may point back at it; it points back at nothing itself."""
+    part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
+                      definite=False, specific=False, part=True)
+    groups.counts[whole.extra["key"]].append(part)
 
 
 def _merge_surnames(people: dict[str, list[Claim]]) -> None:
@@ -372,6 +386,9 @@ def _age_things() -> frozenset[str]:
 
 
 # "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
+_INCLUDING_BEFORE = regex.compile(r"\b(?:including|includes|included)\s+$", regex.IGNORECASE)
+# How far into its sentence "40 of them" may stand to be a part of the last sentence's count.
+_OPENING = 25
 _PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", regex.IGNORECASE)
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
 

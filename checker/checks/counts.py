@@ -133,8 +133,8 @@ def _parts(ctx: Context):
         elif following is not None and opens_on_whole(ctx.text, claim, following) \
                 and (following.subject is None or following.extra.get("key") == claim.extra.get("key")):
             yield following, claim
-        if "key" in claim.extra:
-            latest[claim.extra["key"]] = claim
+        if "key" in claim.extra and not claim.extra.get("part"):
+            latest[claim.extra["key"]] = claim  # a whole; "12 of them" is not the next one's
 
 
 @check("part-exceeds-whole")
