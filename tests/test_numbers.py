@@ -272,3 +272,14 @@ def test_a_verb_after_the_counted_noun_ends_it(text, subject):
 ])
 def test_figures_news_copy_writes(text, expected):
     assert [(c.kind, c.text, c.value) for c in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2 and a half", [("2 and a half", 2.5)]),
+    ("two point five million", [("two point five million", 2.5e6)]),
+    ("5 and 1/2 inches", [("5 and 1/2 inches", 5.5)]),
+    # a list and a name, not a whole and its fraction
+    ("Key Stages 3 and 4 and two-fifths of schools", [("3", 3), ("4", 4), ("two-fifths", 0.4)]),
+])
+def test_a_whole_and_its_fraction(text, expected):
+    assert [(c.text, c.value) for c in extract(text)] == [(t, pytest.approx(v)) for t, v in expected]

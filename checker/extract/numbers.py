@@ -599,7 +599,10 @@ class _WordParser:
                     k += 1
             else:
                 digits, k = str(int(self.toks[k].value)), k + 1
-            return value + float("0." + digits), k
+            value += float("0." + digits)
+            if self.kind(k) == "scale" and not last_scale:
+                value, k = value * self.toks[k].value, k + 1  # "two point five million"
+            return value, k
         if self.kind(j) == "and":
             frac = self.fraction(j + 1, scaled=False) or self.half(j + 1)
             if frac is not None and frac[0] is not None:
@@ -660,7 +663,8 @@ def _joined(text: str, nums: list[Num]) -> list[Num]:
     while i < len(nums):
         num = nums[i]
         nxt = nums[i + 1] if i + 1 < len(nums) else None
-        joined = nxt is not None and (_preposition_fraction(text, num, nxt) or _digit_words(text, num, nxt))
+        joined = nxt is not None and (_preposition_fraction(text, num, nxt) or _digit_words(text, num, nxt)
+                                      or _and_a_fraction(text, num, nxt))
         if joined:
             num, i = joined, i + 2
         else:
@@ -690,6 +694,19 @@ def _preposition_fraction(text: str, a: Num, b: Num) -> Num | None:
             or _NOT_PROPORTION.match(text, b.end, b.end + 10):
         return None  # "3000 in 2009": a year, not one in so many
     return Num(a.start, b.end, a.value / b.value, "fraction")
+
+
+def _and_a_fraction(text: str, a: Num, b: Num) -> Num | None:
+    """"2 and a half", "3 and three quarters": digits and a fraction in words."""
+    if a.written != "digits" or a.precision or not a.value.is_integer() or b.written != "fraction" \
+            or not _AND_GAP.fullmatch(text, a.end, b.start) or not _A_FRACTION.fullmatch(text, b.start, b.end) \
+            or _OF_NEXT.match(text, b.end):
+        return None  # "Key Stages 1, 3 and 4 and two-fifths of schools", "Halo 2 and Half Life 2"
+    return Num(a.start, b.end, a.value + b.value, "digits")
+
+
+_AND_GAP = regex.compile(r"[^\S\n]+and[^\S\n]+")
+_A_FRACTION = regex.compile(r"a[^\S\n]+(?:half|quarter|third)|(?:one|two|three)[-\s](?:quarters?|thirds?)|\d/\d")
 
 
 def _digit_words(text: str, a: Num, b: Num) -> Num | None:
