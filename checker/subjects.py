@@ -93,7 +93,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital": a definite figure
 # narrowed by what follows is a subset, and "the 25 countries of the EU" may be a whole
 # that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
@@ -157,6 +157,7 @@ _OTHERS_BEFORE_AGED = regex.compile(
 # "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
 # that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$|[A-Z][\w-]*['’]s\s+$")
+_SAID = regex.compile(r"\b(?:said|says|told|added)\b")
 # "the 16-year-old son": a relative of someone named, not that person.
 _RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
@@ -440,7 +441,7 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     """Counts are keyed by what they count; a measure by its kind, unit and the noun
     after it ("the $6bn loan"), when there is one."""
     if claim.kind in COUNT_KINDS:
-        key = subject_key(claim.subject)
+        key = subject_key(claim.subject) or _noun_of_before(text, claim)
         if key is None:
             return None
         # "Eighty fans were injured" counts the "injured fans", as "the 60 injured fans" does.
@@ -448,9 +449,39 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
         if befell and befell not in key[0]:
             key = ((befell, *key[0]), key[1])
         return ("count", None, *key)
-    phrase = counted_phrase(text, claim.end)
-    key = subject_key(phrase[0]) if phrase else None
+    phrase = counted_phrase(text, _after_conversions(text, claim))
+    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
+
+
+# "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "fined
+# £450,000": the noun the figure measures, written before it.
+_NOUN_OF_BEFORE = regex.compile(
+    r"\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+"
+    r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under)\s+)?$"
+    r"|\b(fined)\s+$")
+_NOT_NOUNS_OF = frozenset({"one", "some", "all", "most", "many", "none", "each", "both", "rest", "first",
+                           "second", "last", "total", "number", "part", "half", "lot", "out", "up", "age", "end"})
+
+
+def _noun_of_before(text: str, claim: Claim) -> tuple | None:
+    """The head noun only: "a club-record fee of £25m" is restated as "the £25m fee"."""
+    m = _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
+    if m is None:
+        return None
+    noun = m.group(1) or "fine"  # "fined £450,000" ... "the £450,000 fine"
+    return None if noun in _NOT_NOUNS_OF else subject_key(noun)
+
+
+def _after_conversions(text: str, claim: Claim) -> int:
+    """Where a sum's noun may start: after its bracketed conversions ("a $1.2bn (£940m)
+    order")."""
+    conversions = claim.extra.get("conversions")
+    if not conversions:
+        return claim.end
+    end = conversions[-1].end
+    return end + 1 if text.startswith(")", end) else end
 
 
 # A capitalised word after a lower-case word or a title ("said Bell", "Mr Nogar"), not a
@@ -621,7 +652,13 @@ class _People:
             full = self._mentioned(text).last(window_start, claim.start)
             if full is not None:
                 if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
-                    return None  # "Reed said he wanted the 19-year-old": someone else
+                    # "Reed said he wanted the 19-year-old": someone else; when the name
+                    # is a speaker's, the story's first-named person if aged last
+                    # ("Owen Bright, 17, ... Fiona Lacey said divers had reached the
+                    # 22-year-old").
+                    said = _SAID.search(text, full[0], claim.start)
+                    return self.last_aged if said and self.last_aged_end < sentence_start \
+                        and self.last_aged == self._mentions.people[0] != full[1] else None
                 # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about.
                 return self._match(self._mentions.subject(text, sentence_around(text, full[0], full[0])[0], full[0] + 1))
             # No full name: the last capitalised word that may be a person ("Chepkemei").

@@ -29,6 +29,8 @@ PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|p
 RELATIVES = "son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend"
 _PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})"
                                     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES})),\s*$", regex.IGNORECASE)
+_PERSON_NOUN = regex.compile(rf"(?:{PERSON_NOUNS}|{RELATIVES}|mother|father|grandmother|grandfather|mum|dad|"
+                             r"pensioner|grandad|gran|runner|teacher|nurse|doctor|soldier|worker)", regex.IGNORECASE)
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
 _AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 
@@ -45,7 +47,7 @@ _TITLED_NAME_BEFORE = regex.compile(
     rf"\b(?:{TITLES})\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)\s*$")
 # "Ahn, 69, said", "Fell, now 19, said", "Brown, who turned 60 last week,": a bare age
 # between commas after a name.
-_COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turn(?:ed|s)\s+)?$")
+_COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turned\s+)?$")  # not "who turns 75 in March"
 # "..., said Morrow, 36." ends the sentence on the age.
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b"
                              r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:in|on)\s+[A-Z])")
@@ -100,6 +102,10 @@ def match(text: str, num: Num) -> Measure | None:
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 16)):
             comma = text.rfind(",", 0, num.start)
             person = person_before(text, comma + 1) if comma >= 0 else None
+            if person and _PERSON_NOUN.fullmatch(person):
+                person = None  # "Man, 34, jailed": a headline's someone, not a name
+                if 0 < num.value < 120:
+                    return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
             if person and 0 < num.value < 120:
                 return Measure("age", num.start, num.end, unit="year", extra={"person": person})
             if 0 < num.value < 120 and comma >= 0 and _PERSON_NOUN_BEFORE.search(text, max(0, comma - 40), comma + 1):
