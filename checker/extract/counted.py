@@ -42,8 +42,9 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
         if not m or "\n" in text[pos:m.start(1)]:
             break
         word = m.group(1)
-        if word.lower() in _STOP or words and _starts_predicate(words[-1][0], word):
-            break
+        if word.lower() in _STOP or words and (_starts_predicate(words[-1][0], word) or _verb_s(
+                words[-1][0], word) and _DETERMINER_NEXT.match(text, m.end(1), limit)):
+            break  # "the £12.5m fee beats the record"
         words.append((word, m.start(1), m.end(1)))
         pos = m.end(1)
     while words and _verb_like(words[-1][0]) and len(words) > 1:
@@ -62,6 +63,14 @@ def _starts_predicate(before: str, word: str) -> bool:
         and (before.endswith("s") or before in _PLURALS)
 
 
+# A singular head's verb: a word in -s after a singular noun, right before a determiner
+# ("fee beats the record"); not a plural head ("cell phones a year").
+_VERB_S = regex.compile(r"[a-z]+[^s\W]s")
+_DETERMINER_NEXT = regex.compile(r"\s+(?:the|its|his|her|their)\b")
+
+
+def _verb_s(before: str, word: str) -> bool:
+    return before.islower() and not before.endswith("s") and _VERB_S.fullmatch(word) is not None
 # Verbs whose plain form follows a plural subject: "600 employees work there".
 _BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
                          "vote", "remain", "attend", "visit", "receive", "include", "cover",
