@@ -283,3 +283,13 @@ def test_figures_news_copy_writes(text, expected):
 ])
 def test_a_whole_and_its_fraction(text, expected):
     assert [(c.text, c.value) for c in extract(text)] == [(t, pytest.approx(v)) for t, v in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was jailed over £1.2m fraud.", ("£1.2m", None)),
+    ("The drone flew over 300 homes.", ("300", None)),
+    ("It cost over £5m.", ("£5m", "over")),
+])
+def test_over_after_a_verb_of_cause_or_motion_is_no_hedge(text, expected):
+    [claim] = extract(text)
+    assert (claim.text, claim.hedge) == expected

@@ -52,7 +52,7 @@ def _tables():
     data = load("hedges")
     before, after = {}, {}
     for name, entry in data.items():
-        if name in ("vague", "change"):
+        if name in ("vague", "change", "preposition"):
             continue
         bounds = (entry.get("low"), entry.get("high"), name)
         for phrase in entry.get("before", []):
@@ -101,8 +101,15 @@ def hedge_before(text: str, start: int) -> Hedge | None:
     m = before_re.search(text, window_start, start, timeout=TIMEOUT)
     if not m or not m.group(1)[0].isalnum() and _TAG_OPEN.search(text, max(0, m.start() - 80), m.start()):
         return None
+    if _key(m.group(1)) == "over" and _over_as_preposition().search(text, max(0, m.start() - 24), m.start()):
+        return None  # "jailed over £1.2m fraud", "flew over 300 homes"
     low, high, kind = before[_key(m.group(1))]
     return Hedge(_key(m.group(1)), m.start(1), m.end(1), low, high, kind)
+
+
+@cache
+def _over_as_preposition():
+    return regex.compile(rf"\b(?:{'|'.join(load('hedges')['preposition']['over_after'])})\s+$", regex.IGNORECASE)
 
 
 def hedge_after(text: str, end: int) -> Hedge | None:
