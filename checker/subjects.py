@@ -153,7 +153,7 @@ def _demonym(word: str) -> bool:
 _OTHERS_BEFORE_AGED = regex.compile(
     r"\b(?i:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,?\s+$"
     rf"|[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?(?:{RELATIVES}|children|child|baby),?\s+$"
-    r"|\b(?i:men|women|children|people|boys|girls),?\s+$")
+    r"|\b(?i:men|women|children|people|boys|girls|sons|daughters|brothers|sisters|grandchildren|twins|friends),?\s+$")
 # "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
 # that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$|[A-Z][\w-]*['’]s\s+$")
@@ -278,6 +278,13 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     _join_as_part(groups, claim, last_whole)
                 continue
             key = _figure_key(text, claim)
+            # "close 12 of its larger supermarkets", "4,200 of the homes": a part of a set
+            # named without a figure, which "the 12 supermarkets" may restate.
+            of_set = key is None and claim.kind in COUNT_KINDS and claim.subject is None \
+                and (of := _after(_OF_A_SET, text, claim.end)) is not None
+            if of_set:  # the head noun only: "the 12 supermarkets" after "12 of its larger supermarkets"
+                head = subject_key(of.group(1).split()[-1])
+                key = ("count", None, *head) if head else None
             if key is None or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
@@ -288,8 +295,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # the seats named before.
                     definite=part is None and _points_back(text, figure),
                     # "a further 25 stores" is a new set: compared with nothing before,
-                    # but "the 25 stores" after it may point back at it.
-                    fresh=_changes_set(text, figure),
+                    # but "the 25 stores" after it may point back at it; so is a part.
+                    fresh=_changes_set(text, figure) or of_set, part=of_set,
                     specific=_specific(claim),
                     casualty=_befell(text, figure) is not None,
                     title=figure.start < sentences.title_end,
@@ -387,18 +394,22 @@ def _age_things() -> frozenset[str]:
 
 
 # "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
+_OF_A_SET = regex.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+s)\b(?!\s*[\d£$€])")
 _INCLUDING_BEFORE = regex.compile(r"\b(?:including|includes|included)\s+$", regex.IGNORECASE)
 # How far into its sentence "40 of them" may stand to be a part of the last sentence's count.
 _OPENING = 25
 _PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", regex.IGNORECASE)
+_MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:that\s+of\s+)?the\s+$", regex.IGNORECASE)
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
 
 
 def _points_back(text: str, claim: Claim) -> bool:
     """"the 3,000 troops" points back at a set named before; "the 16 films competing in
-    ..." names particular members instead, and "Of the 400 schools," a whole."""
+    ..." names particular members instead, "Of the 400 schools," a whole, and "twice the
+    18-minute target" a measure to compare with."""
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start) \
-            or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start):
+            or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) \
+            or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return False
     end = claim.quote_end
     if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):

@@ -15,7 +15,7 @@ _BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^
 # born in 2019": someone else's birth.
 _SOMEONE_ELSES = regex.compile(
     rf"\b(?:whose|his|her|their)\s+[\w-]+,?\s+(?:(?:was|is|were)\s+)?$"
-    rf"|\b(?:{RELATIVES}|child|children|baby|grandson|granddaughter|twins)\b[^.;]{{0,30}}$", regex.IGNORECASE)
+    rf"|\b(?:{RELATIVES}|child|children|baby|grandson|granddaughter|twins)\b[^.;]{{0,50}}$", regex.IGNORECASE)
 # A year the sentence sets its age in: "born in 1928 and died in 2009, aged 81".
 _YEAR = regex.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
 
@@ -67,7 +67,7 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
         if not any(n in sentence for n in names):
             continue
         for m in _BORN.finditer(ctx.text, start, end):
-            if _SOMEONE_ELSES.search(ctx.text, max(start, m.start() - 40), m.start()):
+            if _SOMEONE_ELSES.search(ctx.text, max(start, m.start() - 60), m.start()):
                 continue
             year = int(m.group(1))
             # "aged 81" is the age at the sentence's other year, if it names one ("died in
