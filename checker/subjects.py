@@ -485,7 +485,10 @@ _NOUN_OF_BEFORE = regex.compile(
     r"\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+"
     r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under)\s+)?$"
-    r"|\b(fined)\s+$")
+    r"|\b(fined)\s+$"
+    # "Turnout was 38%", "Unemployment stood at 5.1%": a sentence's subject and its figure
+    r"|(?:^|[.!?][\"”’']?\s+|\n)(?:(?i:the)\s+)?([A-Z][a-z]+)\s+(?:was|is|were|are|stood\s+at|reached)\s+$")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "what", "which"})
 _NOT_NOUNS_OF = frozenset({"one", "some", "all", "most", "many", "none", "each", "both", "rest", "first",
                            "second", "last", "total", "number", "part", "half", "lot", "out", "up", "age", "end"})
 
@@ -495,8 +498,10 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
     m = _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     if m is None:
         return None
-    noun = m.group(1) or "fine"  # "fined £450,000" ... "the £450,000 fine"
-    return None if noun in _NOT_NOUNS_OF else subject_key(noun)
+    noun = m.group(1) or m.group(3) or "fine"  # "fined £450,000" ... "the £450,000 fine"
+    if m.group(3) and (m.group(3) in NOT_NAMES or m.group(3).lower() in _PRONOUNS):
+        return None
+    return None if noun.lower() in _NOT_NOUNS_OF else subject_key(noun.lower())
 
 
 def _after_conversions(text: str, claim: Claim) -> int:
@@ -520,6 +525,7 @@ _NAME_TOKEN = r"[A-Z](?:[a-z]+|[a-z]*['’]?[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"
 # A run of capitalised words on one line: "Hicham El Guerrouj", "World Cross Country Championships".
 _FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
 _MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
+_TITLE_BEFORE = regex.compile(rf"\b(?:{TITLES})\.?\s+$")  # "Mr Spector": a mention by surname
 _NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
 # "the Australian Open", "in Madrid", "A New York court", "Commission on Social Justice",
 # "Walk of Fame": an event, a place or a body.
@@ -570,8 +576,8 @@ class _Mentions:
             words = _HONORIFIC.sub("", m.group(0)).split()
             if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
                 words = words[-2:]  # "Finance Minister Omar Davies", "Actor Daniel Day-Lewis"
-            if not _may_be_person(text, m, words):
-                continue
+            if len(words) < 2 or not _may_be_person(text, m, words):
+                continue  # "Mr Reed" is a mention by surname, read below
             name = " ".join(words)
             found.append((m.start(), name))
             if len(name) > len(surnames.get(words[-1], "")):
@@ -585,7 +591,8 @@ class _Mentions:
         longest = {name: max((n for n in names if n == name or n.endswith(" " + name)), key=len)
                    for names in carrying.values() for name in names}
         alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
-                 if m.group(0) in surnames and not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())]
+                 if m.group(0) in surnames and (not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())
+                                                or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
         # Where each surname is written as part of a full name, for "Fane, 62," after
         # "Edward Fane" and before "Harriet Fane".
         self._full: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -595,31 +602,27 @@ class _Mentions:
         self.positions = [pos for pos, _ in found]
         self.people = [name for _, name in found]
 
-    def full_name_before(self, surname: str, end: int) -> str | None:
-        """The one full name carrying ``surname`` that the text wrote before ``end``;
-        None when there are two ("Michael Jackson" and "Katherine Jackson") or none."""
+    def full_names_before(self, surname: str, end: int) -> set[str]:
+        """The full names carrying ``surname`` that the text wrote before ``end``."""
         named = self._full.get(surname, ())
-        before = {name for _, name in named[:bisect.bisect_left(named, (end,))]}
-        return before.pop() if len(before) == 1 else None
+        return {name for _, name in named[:bisect.bisect_left(named, (end,))]}
 
     def last(self, start: int, end: int) -> tuple[int, str] | None:
         """Where and whom the text names last between two offsets."""
         i = bisect.bisect_left(self.positions, end) - 1
         return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
 
-    def subject(self, text: str, start: int, end: int) -> str | None:
-        """Whom a sentence is about: the story's first-named person when it names them
-        ("New coach Tony Lester has revived McIlroy's career" under "McIlroy aiming for
-        title"), or the first person it names outside a prepositional phrase ("Prior to
-        working for Mr Blair, David Miliband spent ..."), or else the first it names."""
-        i = bisect.bisect_left(self.positions, start)
-        named = range(i, bisect.bisect_left(self.positions, end))
+    def subject(self, text: str, start: int, end: int) -> str:
+        """Whom a sentence naming someone is about: the story's first-named person when
+        it names them ("New coach Tony Lester has revived McIlroy's career" under
+        "McIlroy aiming for title"), or the first person it names outside a prepositional
+        phrase ("Prior to working for Mr Blair, David Miliband spent ..."), or else the
+        first it names."""
+        named = range(bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end))
         if any(self.people[j] == self.people[0] for j in named):
             return self.people[0]
-        for j in named:
-            if not _PREPOSITION_BEFORE.search(text, max(0, self.positions[j] - 16), self.positions[j]):
-                return self.people[j]
-        return self.people[named[0]] if named else None
+        free = [j for j in named if not _PREPOSITION_BEFORE.search(text, max(0, self.positions[j] - 16), self.positions[j])]
+        return self.people[(free or named)[0]]
 
 
 class _People:
@@ -660,8 +663,8 @@ class _People:
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
         if name:
-            person = self._match(name, (claim.low, claim.high), self._mentioned(text).full_name_before(name, claim.start)
-                                 if " " not in name else None)
+            person = self._match(name, (claim.low, claim.high), self._mentioned(text).full_names_before(name, claim.start)
+                                 if " " not in name else set())
             if person is not None:
                 self.last_aged, self.last_aged_end = person, claim.end
             return person
@@ -723,25 +726,28 @@ class _People:
             self._mentions = _Mentions(text)
         return self._mentions
 
-    def _match(self, name: str, age: tuple | None = None, written_before: str | None = None) -> str | None:
+    def _match(self, name: str, age: tuple | None = None, written_before: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The person a name stands for; a surname alone ("Finney, 82,") stands for the
-        one full name that carries it, and for no one when that is not clear: two
-        people carry it, or the age is one given to someone else ("Arthur Penn, 93,
-        and his wife Edith, 91 ... Mrs Penn, 91"). Before any full name has an age, it
-        stands for the full name written last before it (``written_before``)."""
-        tokens = name.split()
-        if len(tokens) == 1:
-            owners = [full for full in self.full_names if name in full.split()]
+        one full name that carries it (given an age, or written before it: ``written_before``),
+        and for no one when that is not clear: two people carry it ("Megan Ortiz, 22 ...
+        her father, Rafael Ortiz ... Mr Ortiz, 57"), or the age is one given to someone
+        else ("Arthur Penn, 93, and his wife Edith, 91 ... Mrs Penn, 91")."""
+        if " " not in name:
+            # A name written with a word more or less is one person ("Candidate Sofia
+            # Marchetti", "Sofia Marchetti").
+            owners = {full for full in self.full_names if name in full.split()} | {
+                next((f for f in self.full_names if f.endswith(" " + w) or w.endswith(" " + f)), w) for w in written_before}
             if not owners:
-                if written_before is None:
-                    return name
-                self.full_names.append(written_before)
-                return written_before
+                return name
             given = self._by_age.get(age, set())
             if len(owners) > 1:
-                owners = [full for full in owners if full in given]
-                return owners[0] if len(owners) == 1 else None
-            return None if given and owners[0] not in given else owners[0]
+                owners &= given
+                if len(owners) != 1:
+                    return None
+            owner = owners.pop()
+            if given and owner not in given:
+                return None
+            name = owner
         if name not in self.full_names:
             self.full_names.append(name)
         return name

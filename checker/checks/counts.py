@@ -92,9 +92,11 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                 continue
             # Only the figures this one points back at, and only the last few of
             # them, so a subject with hundreds of figures stays linear.
-            antecedents = [e for e in claims[max(0, i - window):i]
-                           if not e.extra["title"] and _points_back(claim, e, key)]
-            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents) \
+            earlier = claims[max(0, i - window):i]
+            antecedents = [e for e in earlier if not e.extra["title"] and _points_back(claim, e, key)]
+            # "Profits dropped 12%, and the 12% drop was steep": restated in its own sentence.
+            beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]]
+            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents + beside) \
                     or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in antecedents[-1:]):
                 continue
             other = antecedents[-1]
