@@ -132,8 +132,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\
 _TIME_ANCHOR = regex.compile(
     r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous|a)\s+(?:year|month|week|quarter|season)|"
     r"(?:year|month|week|day)s?\s+(?:ago|earlier|before)|January|February|March|April|June|July|August|"
-    r"September|October|November|December|yesterday|today|now|currently|initially|originally|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
 )
 # "900 British troops in Estonia ... In Poland, 150 British troops": figures of one
