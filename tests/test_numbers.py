@@ -269,6 +269,10 @@ def test_a_verb_after_the_counted_noun_ends_it(text, subject):
     ("workers on zero-hours contracts", []),
     ("sea levels could rise by 1m by 2100", [("quantity", "1m", 1), ("date", "2100", None)]),
     ("on air from 1900 GMT", []),
+    # a currency word before the figure, in lower case: "Euro 2004" is a tournament
+    ("a record Australian dollars 648m profit", [("money", "Australian dollars 648m", 648e6)]),
+    ("It starts at dollar 22.5 million.", [("money", "dollar 22.5 million", 22.5e6)]),
+    ("the yen 1.5% stronger, at Euro 2004", [("percent", "1.5%", 1.5), ("number", "2004", 2004)]),
 ])
 def test_figures_news_copy_writes(text, expected):
     assert [(c.kind, c.text, c.value) for c in extract(text)] == expected

@@ -65,7 +65,12 @@ def _lexicon():
     # standard library's engine, and no lookbehind (it would be tried at every position):
     # glued_figures checks that the prefix does not end a word ("Mrs500").
     glued = re.compile(rf"(?:{prefix_tree(data['glued']['list'])})(?=\d)")
+    words_before_re = regex.compile(
+        # in lower case: "Euro 2004" is a tournament
+        rf"(?<![\w])(?:(?P<country>(?i:{phrase_pattern(data['countries'])}))\s+)?({phrase_pattern(data['words_before']['list'])})"
+        r"\s+$", regex.V0)
     return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
+            "words_before_re": words_before_re,
             "glued": glued, "after_re": after_re, "after": after,
             "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
@@ -85,7 +90,8 @@ def glued_figures(text: str) -> list[Num]:
 def match(text: str, num: Num, floor: int = 0) -> Measure | None:
     """The amount ``num`` states, with no sign or code before ``floor``."""
     lex = _lexicon()
-    sign = _sign_before(text, num.start, floor, lex) or _shared_sign(text, num.start, lex)
+    sign = _sign_before(text, num.start, floor, lex) or _shared_sign(text, num.start, lex) \
+        or _word_before(text, num, floor, lex)
     if sign:
         code, start = sign
         # "$5 million dollars" never, but "€10M" keeps any scale the number carried,
@@ -113,6 +119,18 @@ def match(text: str, num: Num, floor: int = 0) -> Measure | None:
 
 
 _UNREAD_MILLION = regex.compile(r"m(?![\w])")
+_PERCENT_NEXT = regex.compile(r"\s*(?:%|per\s*cent|percent)", regex.IGNORECASE)
+
+
+def _word_before(text: str, num: Num, floor: int, lex) -> tuple[str, int] | None:
+    """"Australian dollars 648m", "dollar 22.5 million": a currency word before the
+    figure (not "the yen 1.5% stronger")."""
+    m = lex["words_before_re"].search(text, max(floor, num.start - 30), num.start, timeout=TIMEOUT)
+    if m is None or _PERCENT_NEXT.match(text, num.end):
+        return None
+    country = m.group("country")
+    code = lex["countries"][_key(country)] if country else lex["after"][_key(m.group(2))]
+    return code, m.start()
 
 
 def _sign_before(text: str, start: int, floor: int, lex) -> tuple[str, int] | None:
