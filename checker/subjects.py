@@ -156,7 +156,15 @@ _OTHERS_BEFORE_AGED = regex.compile(
     r"|\b(?i:men|women|children|people|boys|girls|sons|daughters|brothers|sisters|grandchildren|twins|friends),?\s+$")
 # "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
 # that is not the person's named.
-_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$|[A-Z][\w-]*['’]s\s+$")
+_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$")
+_POSSESSIVE_NAME = regex.compile(r"[A-Z][\w-]*['’]s$")
+
+
+def _someone_elses(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].rstrip()
+    if before.endswith(("'s", "’s")):  # a plain test first: this runs for every age
+        return _POSSESSIVE_NAME.search(before) is not None
+    return _SOMEONE_ELSE_BEFORE.search(text, max(0, start - 8), start) is not None
 _SAID = regex.compile(r"\b(?:said|says|told|added)\b")
 # "the 16-year-old son": a relative of someone named, not that person.
 _RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
@@ -652,13 +660,14 @@ class _People:
         return person
 
     def _resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
-        after = _NAME_NEXT.match(text, claim.end, claim.end + 40) if not claim.subject else None
+        # (a plain look at the next two characters first: this runs for every age)
+        after = _NAME_NEXT.match(text, claim.end, claim.end + 40) \
+            if not claim.subject and text[claim.end + 1:claim.end + 2].isupper() else None
         if after and after.group(1):
             return self._match(after.group(1))  # "the 23-year-old Mr Varga"
         if after and not _demonym(after.group(2)):
             return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
-        if not claim.subject and (_SOMEONE_ELSE_BEFORE.search(text, max(0, claim.start - 30), claim.start)
-                                  or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
+        if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         name = claim.subject or self._only_name_in(text, sentence_start, claim.start)

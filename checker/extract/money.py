@@ -70,7 +70,7 @@ def _lexicon():
         rf"(?<![\w])(?:(?P<country>(?i:{phrase_pattern(data['countries'])}))\s+)?({phrase_pattern(data['words_before']['list'])})"
         r"\s+$", regex.V0)
     return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
-            "words_before_re": words_before_re,
+            "words_before_re": words_before_re, "words_before_ends": endings(data["words_before"]["list"]),
             "glued": glued, "after_re": after_re, "after": after,
             "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
@@ -125,8 +125,10 @@ _PERCENT_NEXT = regex.compile(r"\s*(?:%|per\s*cent|percent)", regex.IGNORECASE)
 def _word_before(text: str, num: Num, floor: int, lex) -> tuple[str, int] | None:
     """"Australian dollars 648m", "dollar 22.5 million": a currency word before the
     figure (not "the yen 1.5% stronger")."""
-    m = lex["words_before_re"].search(text, max(floor, num.start - 30), num.start, timeout=TIMEOUT)
-    if m is None or _PERCENT_NEXT.match(text, num.end):
+    window = max(floor, num.start - 30)
+    m = ends_with(lex["words_before_ends"], text, window, num.start) and \
+        lex["words_before_re"].search(text, window, num.start, timeout=TIMEOUT)
+    if not m or _PERCENT_NEXT.match(text, num.end):
         return None
     country = m.group("country")
     code = lex["countries"][_key(country)] if country else lex["after"][_key(m.group(2))]
