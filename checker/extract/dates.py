@@ -478,8 +478,8 @@ def _numeric_short(m, text, reference):
         return None
     extra = {}
     order = _order(int(m.group("n1")), int(m.group("n2")), extra)
-    if order is None:
-        return None
+    if order is None or order[0] > calendar.monthrange(2000, order[1])[1]:
+        return None  # "on 38-1" is a cricket score: a year-less short date must be a real one
     if weekday is None:
         # Scores, decimals and fractions look the same: want a preposition (only "on" for
         # "4.22"), nothing but punctuation after, and only one reading of day and month.
