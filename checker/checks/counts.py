@@ -96,10 +96,13 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             antecedents = [e for e in earlier if not e.extra["title"] and _points_back(claim, e, key)]
             # "Profits dropped 12%, and the 12% drop was steep": restated in its own sentence.
             beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]]
-            if not antecedents or any(_overlap(claim, e, tolerance) for e in antecedents + beside) \
-                    or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in antecedents[-1:]):
+            # A new set or a part ("a further 25 stores", "the first 300 homes") may be what
+            # a restatement points back at, but is no whole it must agree with.
+            wholes = [e for e in antecedents if not e.extra.get("fresh")]
+            if not wholes or any(_overlap(claim, e, tolerance) for e in antecedents + beside) \
+                    or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]):
                 continue
-            other = antecedents[-1]
+            other = wholes[-1]
             ctx.report(rule, ctx.quote(claim),
                        f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
                        f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
