@@ -149,6 +149,8 @@ def _demonym(word: str) -> bool:
     """"Nigerian", "Briton": a nationality after "the 19-year-old", not a name."""
     names = load("subjects")["names"]
     return word in names["demonyms"] or word.endswith(tuple(names["demonym_endings"]))
+
+
 # "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
 _OTHERS_BEFORE_AGED = regex.compile(
     r"\b(?i:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,?\s+$"
@@ -165,6 +167,9 @@ def _someone_elses(text: str, start: int) -> bool:
     if before.endswith(("'s", "’s")):  # a plain test first: this runs for every age
         return _POSSESSIVE_NAME.search(before) is not None
     return _SOMEONE_ELSE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+# "Fiona Lacey said divers had reached the 22-year-old": a speaker's sentence.
 _SAID = regex.compile(r"\b(?:said|says|told|added)\b")
 # "the 16-year-old son": a relative of someone named, not that person.
 _RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
@@ -401,13 +406,17 @@ def _age_things() -> frozenset[str]:
     return frozenset(load("subjects")["ages"]["things"])
 
 
-# "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
+# "close 12 of its larger supermarkets": the set a part is taken from, named without a figure.
 _OF_A_SET = regex.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+s)\b(?!\s*[\d£$€])")
+# "12,000 homes, including 1,800 for social rent": a part without its noun.
 _INCLUDING_BEFORE = regex.compile(r"\b(?:including|includes|included)\s+$", regex.IGNORECASE)
 # How far into its sentence "40 of them" may stand to be a part of the last sentence's count.
 _OPENING = 25
+# "Patients from 12 hospitals": a count after a preposition of place.
 _PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", regex.IGNORECASE)
+# "more than twice the 18-minute target": a measure compared with, not restated.
 _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:that\s+of\s+)?the\s+$", regex.IGNORECASE)
+# "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
 
 
@@ -601,19 +610,18 @@ class _Mentions:
         alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
                  if m.group(0) in surnames and (not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())
                                                 or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
-        # Where each surname is written as part of a full name, for "Fane, 62," after
-        # "Edward Fane" and before "Harriet Fane".
-        self._full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # Where each full name carrying a surname is first written, for "Fane, 62," after
+        # "Edward Fane" and before "Harriet Fane" (a surname has few such names).
+        self._first_full: dict[str, dict[str, int]] = defaultdict(dict)
         for pos, name in sorted(found):
-            self._full[name.rsplit(" ", 1)[-1]].append((pos, longest[name]))
+            self._first_full[name.rsplit(" ", 1)[-1]].setdefault(longest[name], pos)
         found = sorted([(pos, longest[name]) for pos, name in found] + alone)
         self.positions = [pos for pos, _ in found]
         self.people = [name for _, name in found]
 
     def full_names_before(self, surname: str, end: int) -> set[str]:
         """The full names carrying ``surname`` that the text wrote before ``end``."""
-        named = self._full.get(surname, ())
-        return {name for _, name in named[:bisect.bisect_left(named, (end,))]}
+        return {name for name, pos in self._first_full.get(surname, {}).items() if pos < end}
 
     def last(self, start: int, end: int) -> tuple[int, str] | None:
         """Where and whom the text names last between two offsets."""
