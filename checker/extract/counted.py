@@ -71,6 +71,8 @@ _DETERMINER_NEXT = regex.compile(r"\s+(?:the|its|his|her|their)\b")
 
 def _verb_s(before: str, word: str) -> bool:
     return before.islower() and not before.endswith("s") and _VERB_S.fullmatch(word) is not None
+
+
 # Verbs whose plain form follows a plural subject: "600 employees work there".
 _BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
                          "vote", "remain", "attend", "visit", "receive", "include", "cover",

@@ -149,6 +149,7 @@ _PRONOUN_ONE_BEFORE = regex.compile(
 )
 
 
+# "only one in five": a share, though "only one" alone is a pronoun.
 _ONE_IN = regex.compile(r"\s+(?:in|out\s+of)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand)\b)", regex.IGNORECASE)
 
@@ -241,7 +242,8 @@ def _m_means_million(text: str, end: int, before: str, start: int = 0) -> bool:
         return False
     if word[:1].islower() and (word.endswith("s") or word == "people"):
         return True
-    figure = text[:end - 1].rsplit(None, 1)[-1] if text[:end - 1].strip() else ""
+    before = text[max(0, end - 24):end - 1]  # a bounded look: this runs for every "Nm"
+    figure = before.rsplit(None, 1)[-1] if before.strip() else ""
     if figure.replace(",", "") in _RACE_DISTANCES:
         return False  # "the 100m Olympic final", "the 1500m would be"
     return word[:1].isupper() or _M_VERB.match(text, end, end + 12) is not None \
