@@ -375,10 +375,15 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
             continue
         noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
 
+        befell = _befell(text, head)
+
         def same(c: Claim) -> bool:
-            # A part counts what its whole counts: "52 of the 80 seats" (its key, no subject).
+            # A part counts what its whole counts: "52 of the 80 seats" (its key, no subject);
+            # "eight crew saved" counts the saved, not "a boat with 10 crew" (but "Seventeen
+            # miners rescued" are "All 17 miners trapped").
             counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
-            return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun)
+            return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
+                and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
         # The lead restates the headline; failing that, a later count that points back
         # at it does ("Regulator halts 26 power projects" ... "the 26 projects").
         restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]

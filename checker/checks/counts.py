@@ -1,6 +1,8 @@
 """count-conflict, part-exceeds-whole and total-mismatch: counts of one subject."""
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
 from itertools import islice
 
 import regex
@@ -71,6 +73,24 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         and claim.extra.get("casualty") == earlier.extra.get("casualty")
 
 
+def _head(key: tuple) -> tuple:
+    """A key without what befell the set: "the 14 guests" and "Fourteen guests were rescued"."""
+    return key[0], key[1], tuple(q for q in key[2] if q not in _BEFELL), key[-1]
+
+
+_BEFELL = frozenset(v for table in ("befell_after", "befell_before") for v in load("subjects")["restatements"][table].values())
+
+
+def _by_head(counts: dict[tuple, list[Claim]]) -> dict[tuple, tuple[list[int], list[Claim]]]:
+    """The figures of each set, whatever befell them, in text order (with their starts,
+    for bisect)."""
+    kin: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, claims in counts.items():
+        kin[_head(key)].extend(c for c in claims if not c.extra["title"])  # a headline is checked apart
+    return {head: ([c.start for c in group], group)
+            for head, group in ((h, sorted(g, key=lambda c: c.start)) for h, g in kin.items())}
+
+
 def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
     """The sum of the counts in the sentence of ``at`` when it has several ("25 stores
     in England and 15 in Scotland"): a later "the 40 stores" restates the total."""
@@ -86,7 +106,9 @@ def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
 def count_conflict(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.0)
     window = rule.params.get("antecedents", 16)
+    kin = _by_head(ctx.groups.counts)
     for key, claims in ctx.groups.counts.items():
+        starts, relatives = kin[_head(key)]
         for i, claim in enumerate(claims):
             if claim.extra.get("fresh"):
                 continue
@@ -94,8 +116,12 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # them, so a subject with hundreds of figures stays linear.
             earlier = claims[max(0, i - window):i]
             antecedents = [e for e in earlier if not e.extra["title"] and _points_back(claim, e, key)]
-            # "Profits dropped 12%, and the 12% drop was steep": restated in its own sentence.
-            beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]]
+            # "Profits dropped 12%, and the 12% drop was steep": restated in its own
+            # sentence; "Fourteen guests were rescued ... The 14 guests were trapped": a
+            # figure of the same set, whatever befell it.
+            j = bisect.bisect_left(starts, claim.start)
+            beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]] + \
+                [e for e in relatives[max(0, j - window):j] if _points_back(claim, e, key)]
             # A new set or a part ("a further 25 stores", "the first 300 homes") may be what
             # a restatement points back at, but is no whole it must agree with.
             wholes = [e for e in antecedents if not e.extra.get("fresh")]
