@@ -161,6 +161,9 @@ def test_find_numbers(text, expected):
     # a number that owns something is a name or a pronoun: "Radio 4's", "one's"
     ("he told BBC Radio 4's Today and BBC One’s Breakfast about one's rights", []),
     ("OAO-1's battery failed after 3 people left", [("number", "3", 3, 3, 3)]),
+    # a bound is the figure as stated, not the interval its scale rounds from
+    ("More than 3 million, under 4.5 thousand", [("number", "More than 3 million", 3e6, 3e6, None),
+                                                 ("number", "under 4.5 thousand", 4500, None, 4500)]),
     ("prices rose 4,000 to 2.3 million", [("number", "4,000", 4000, 4000, 4000),
                                          ("number", "2.3 million", 2.3e6, 2.25e6, 2.35e6)]),
     # percentages

@@ -276,7 +276,9 @@ def _hedge(text: str, claim: Claim, low: float, high: float) -> None:
     if spans:
         hedge = spans[0]
         claim.hedge = " ".join(h.phrase for h in spans)
-        claim.low, claim.high = hedge.interval(low, high)
+        # A bound is the figure as stated: "more than 3 million" is over 3,000,000, not
+        # over the 2,500,000 that "3 million" rounds from.
+        claim.low, claim.high = hedge.interval(*((claim.value, claim.value) if hedge.one_sided else (low, high)))
         first, last = min(h.start for h in spans), max(h.end for h in spans)
         if claim.kind == "number":
             # A count's span is the whole asserted figure, hedge included
