@@ -169,6 +169,8 @@ def test_find_numbers(text, expected):
     # percentages
     ("minus eight percent", [("percent", "minus eight percent", -8, -8, -8)]),
     ("sixty percentage", [("percent", "sixty percentage", 60, 60, 60)]),
+    ("a 10-percent rise, a 20-per-cent cut", [("percent", "10-percent", 10, 10, 10),
+                                              ("percent", "20-per-cent", 20, 20, 20)]),
     ("per cent of 45", [("percent", "per cent of 45", 45, 45, 45)]),
     ("6 per cent of 45 voters", [("percent", "6 per cent", 6, 6, 6), ("number", "45", 45, 45, 45)]),
     ("up 50 pct, a 0.25 percentage-point cut", [("percent", "50 pct", 50, 50, 50),

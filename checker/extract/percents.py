@@ -1,5 +1,6 @@
-"""Percentages: "25%", "76 per cent", "twenty percent", wire copy's "5 pct", "3 percentage
-points", "a 0.25 percentage-point cut", and the inverted "per cent of 210"."""
+"""Percentages: "25%", "76 per cent", "twenty percent", "a 10-percent rise", wire copy's
+"5 pct", "3 percentage points", "a 0.25 percentage-point cut", and the inverted "per
+cent of 210"."""
 from __future__ import annotations
 
 import regex
@@ -9,7 +10,7 @@ from .numbers import SCALES, TENS, UNITS, Num
 from .patterns import TIMEOUT, before_space, first_after
 
 _AFTER = regex.compile(
-    r"\s*(?:(%)|(per\s*cent(?:s)?|percent(?:s)?|pct?)(?![\w])|(percentage(?:\s+|\s*-\s*)points?)(?![\w])"
+    r"\s*(?:(%)|-?(per(?:\s*|-)cent(?:s)?|percent(?:s)?|pct?)(?![\w])|(percentage(?:\s+|\s*-\s*)points?)(?![\w])"
     r"|(percentage)(?![\w]))",
     regex.IGNORECASE,
 )
@@ -22,7 +23,7 @@ _NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 def match(text: str, num: Num) -> Measure | None:
     limit = min(len(text), num.end + 24)
     # Each pattern runs only where its first (or last) letters are: most figures have neither.
-    m = first_after(text, num.end, limit) in ("%", "p") and \
+    m = first_after(text, num.end, limit, "-") in ("%", "p") and \
         _AFTER.match(text, num.end, limit, timeout=TIMEOUT)
     if m:
         unit = "percentage_point" if m.group(3) else "percent"
