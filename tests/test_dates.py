@@ -71,6 +71,10 @@ def _dates(text, reference=None):
     ("Held from 4-6 June and between 1st and 2nd July.", "2024-11-13",
      [("4", "2024-06-04", None), ("6 June", "2024-06-06", None), ("1st", "2024-07-01", None),
       ("2nd July", "2024-07-02", None)]),
+    # "in" a time after a word of the future is a date from now; "the lowest in three
+    # years" is a period (see test_figures_are_not_dates)
+    ("The parcel is due in three days, and we meet two weeks from today.", "2024-10-30",
+     [("in three days", "2024-11-02", None), ("two weeks from today", "2024-11-13", None)]),
     # A month with no 31st leaves a bare "the 31st" unresolved rather than impossible.
     ("I went back for the thirty first", "2017-09-01", [("the thirty first", None, None)]),
 ])
@@ -98,6 +102,7 @@ def test_date_forms(text, reference, expected):
     "the 09/10 season",
     "He scored 22, 31 and 4 points.",
     "Rahman's figures were 4/31.",
+    "Unemployment is at its lowest level in three years.",
 ])
 def test_figures_are_not_dates(text):
     assert _dates(text, "2024-01-10") == []

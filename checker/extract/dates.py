@@ -146,10 +146,11 @@ PATTERNS = {
     # the next day, last day, the following day
     "adjacent_day": _rx(r"(?:the\s+)?(?P<which>next|following|previous|last)\s+day(?![\w])(?!\s+of\b)"),
     # a month ago, two weeks from now, 1 month 21 days ago, two sundays from now
+    # ... and "in three days", "in a week": a time from now
     "duration": _rx(
-        rf"(?P<parts>{_COUNT}\s+(?:{_PERIOD}|(?P<weekday>{_alt(_FULL_DAYS)})s)"
+        rf"(?:(?P<in>in)\s+)?(?P<parts>{_COUNT}\s+(?:{_PERIOD}|(?P<weekday>{_alt(_FULL_DAYS)})s)"
         rf"(?:,?\s+(?:and\s+)?{_COUNT}\s+{_PERIOD}){{0,3}})"
-        r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)(?![\w])"),
+        r"(?:\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence))?(?![\w])"),
     # next Sunday, this week Friday, on Friday next week, Tuesday of next week
     "relative_weekday": _rx(
         rf"(?:(?P<when>last|next|this|past)\s+(?:(?P<week>week)\s+(?:on\s+)?)?(?P<weekday>{_alt(_FULL_DAYS)}|{_alt(n for n in WEEKDAYS if len(n) > 3)})"
@@ -204,7 +205,7 @@ GATES = {kind: re.compile(gate) for kind, gate in {
     "year": r"\W(?:1[89]|2[01])\d\d", "month_year": r"\W\d{4}",
     "day_only": rf"month|(?<![a-z0-9_]){_PREPS}\W", "weekday_day": r"\d|the\W",
     "nth_weekday": _alt(NTH), "relative_weekday": "last|next|this|past", "adjacent_day": "next|following|previous|last",
-    "relative_period": "last|next|this", "duration": "ago|earlier|later|now|hence",
+    "relative_period": "last|next|this", "duration": r"ago|earlier|later|now|today|hence|\bin\W",
 }.items()}
 _MARGIN = 20
 # The verbs "may" and "march" and the idiom "24/7" are far more common than the dates.
@@ -598,7 +599,17 @@ def _adjacent_day(m, text, reference):
     return DateMatch(m.start(), m.end(), None, None, None, None, iso=iso)
 
 
+# "due in three days", "will close in a week": "in" a time is a date from now after a
+# word of the future; "its lowest level in three years" and "rose 5% in two years" are
+# periods.
+_FUTURE_BEFORE = regex.compile(
+    r"\b(?:will|'ll|shall|due|back|again|expected|scheduled|set\s+to|ready|returns?|opens?|closes?|"
+    r"ends?|starts?|begins?|finish(?:es)?|expires?|resumes?|meet|call)\b[^.;!?\d%]{0,30}$", regex.IGNORECASE)
+
+
 def _duration(m, text, reference):
+    if not m.group("dir") and not (m.group("in") and _FUTURE_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+        return None
     sign = -1 if m.group("dir") in ("ago", "earlier") else 1
     weekday = WEEKDAYS[m.group("weekday")] if m.group("weekday") else None
     d = DateMatch(m.start(), m.end(), None, None, None, weekday)
