@@ -65,6 +65,7 @@ def _dates(text, reference=None):
     ("Set up a call on friday 7.6 with Jim.", "2018-07-01", [("friday 7.6", "2018-07-06", "Friday")]),
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),
     ("They left on tues.", "2024-01-10", [("tues", "2024-01-09", "Tuesday")]),
+    ("See you on Sat. He wrote on Sun's website.", "2024-01-10", [("Sat", "2024-01-06", "Saturday")]),
     # Days listed before the month they share; "on 3" alone would have been this month.
     ("It runs on 3, 4 and 5 May 2025.", "2024-11-13",
      [("3", "2025-05-03", None), ("4", "2025-05-04", None), ("5 May 2025", "2025-05-05", None)]),

@@ -155,10 +155,10 @@ PATTERNS = {
     "relative_weekday": _rx(
         rf"(?:(?P<when>last|next|this|past)\s+(?:(?P<week>week)\s+(?:on\s+)?)?(?P<weekday>{_alt(_FULL_DAYS)}|{_alt(n for n in WEEKDAYS if len(n) > 3)})"
         rf"|(?:on\s+)?(?P<weekday2>{_alt(_FULL_DAYS)})\s+(?:of\s+)?(?P<when2>last|next|this)\s+week)(?![\w])"),
-    # on Friday, Tuesday, on tues: full names anywhere, abbreviations after "on"
+    # on Friday, Tuesday, on tues, on Sat.: full names anywhere, abbreviations after "on"
     "weekday": _rx(
         rf"(?:{_NOT_A_DAY}(?P<weekday>{_alt(_FULL_DAYS)})|(?<=\b(?:on|by|until|from|since)\s+)"
-        rf"(?P<abbr>{_alt(n for n in WEEKDAYS if len(n) > 3 and n not in _FULL_DAYS)}))(?![\w])"),
+        rf"(?P<abbr>{_alt(n for n in WEEKDAYS if len(n) >= 3 and n not in _FULL_DAYS)})(?!['’]))(?![\w])"),
     # last week, next month, this year
     "relative_period": _rx(r"(?P<when>last|next|this)\s+(?P<period>week|month|year)(?![\w])"),
     # October 2024
