@@ -271,6 +271,7 @@ def test_a_verb_after_the_counted_noun_ends_it(text, subject):
     ("a 7m-tall statue", [("quantity", "7m", 7)]),
     ("Only one in five applicants got a place.", [("number", "Only one in five", 0.2)]),
     ("the only one in the room", []),
+    ("Only one per cent said yes; that one day he left.", [("percent", "one per cent", 1)]),
     ("workers on zero-hours contracts", []),
     ("sea levels could rise by 1m by 2100", [("quantity", "1m", 1), ("date", "2100", None)]),
     ("on air from 1900 GMT", []),

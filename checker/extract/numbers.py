@@ -149,9 +149,12 @@ _PRONOUN_ONE_BEFORE = regex.compile(
 )
 
 
-# "only one in five": a share, though "only one" alone is a pronoun.
+# "only one in five": a share, and "only one per cent", "the one-year-old" a measure,
+# though "only one" alone is a pronoun.
 _ONE_IN = regex.compile(r"\s+(?:in|out\s+of)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                        r"twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand)\b)", regex.IGNORECASE)
+                        r"twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand)\b)"
+                        r"|[\s-]+(?:per\s*cent|percent|dollar|pound|euro|mile|metre|meter|kilometre|km)s?\b"
+                        r"|-(?:year|month|week|day)-old\b", regex.IGNORECASE)
 
 
 @dataclass(slots=True)  # slots: a long document holds hundreds of thousands of these
