@@ -66,6 +66,9 @@ def _dates(text, reference=None):
     ("It opens this friday(jun-15).", "2018-06-14", [("this friday(jun-15)", "2018-06-15", "Friday")]),
     ("They left on tues.", "2024-01-10", [("tues", "2024-01-09", "Tuesday")]),
     ("See you on Sat. He wrote on Sun's website.", "2024-01-10", [("Sat", "2024-01-06", "Saturday")]),
+    # an abbreviation's dot that ends the sentence is its full stop; inside, it stays
+    ("It ended on 8th Feb. On 3 Feb. 2020 it began.", "2024-01-10",
+     [("8th Feb", "2024-02-08", None), ("3 Feb. 2020", "2020-02-03", None)]),
     # Days listed before the month they share; "on 3" alone would have been this month.
     ("It runs on 3, 4 and 5 May 2025.", "2024-11-13",
      [("3", "2025-05-03", None), ("4", "2025-05-04", None), ("5 May 2025", "2025-05-05", None)]),

@@ -248,7 +248,14 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             continue
         kept.insert(i, d)
         starts.insert(i, d.start)
+    for d in kept:
+        # "on 8th Feb.": an abbreviation's dot that ends the sentence is its full stop.
+        if text[d.end - 1:d.end] == "." and _SENTENCE_GOES_ON.match(text, d.end) is None:
+            d.end -= 1
     return _merge_weekday_asides(text, _listed_days(text, kept))
+
+
+_SENTENCE_GOES_ON = regex.compile(r"[^\S\n]*[a-z0-9,;(]")
 
 
 # "3 and 4 May", "3, 4 and 5 May", "4-6 June": days listed before the month they share.
