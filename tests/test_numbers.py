@@ -128,6 +128,7 @@ def test_find_numbers(text, expected):
                                        ("number", "fewer than 60", 60, None, 60)]),
     ("between 40 and 55", [("range", "between 40 and 55", None, 40, 55)]),
     ("from 300 to 4000000", [("range", "from 300 to 4000000", None, 300, 4000000)]),
+    ("from 1,000 up to 2,000", [("range", "from 1,000 up to 2,000", None, 1000, 2000)]),
     ("30 through 60", [("range", "30 through 60", None, 30, 60)]),
     ("about 30~70", [("range", "30~70", None, 30, 70)]),
     ("3k-9k", [("range", "3k-9k", None, 3000, 9000)]),

@@ -17,7 +17,7 @@ from .patterns import TIMEOUT
 _MEASURES = (money.match, percents.match, ages.match, quantities.match)
 
 # "8- to 16-meter": a suspended hyphen before "to" is part of the joiner.
-_JOINER = regex.compile(r"\s*(?:-\s*to|-|–|—|~|to|through|and|or)\s*", regex.IGNORECASE)
+_JOINER = regex.compile(r"\s*(?:-\s*to|-|–|—|~|up\s+to|to|through|and|or)\s*", regex.IGNORECASE)
 _RANGE_OPENER = regex.compile(r"(?<![\w])(between|from)\s+$", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"(?<![\w])aged\s+$", regex.IGNORECASE)
 # After a number only a unit, a scale or a suffix may stick to it; "60s", "3D", "1st" are not counts,
@@ -154,8 +154,10 @@ def _range(text: str, nums: list[Num], measures: list, i: int):
     joiner = _JOINER.fullmatch(text, a_end, b_start, timeout=TIMEOUT)
     if not joiner:
         return None
-    word = joiner.group(0).strip().lower()
+    word = " ".join(joiner.group(0).lower().split())
     opener = _RANGE_OPENER.search(text, max(0, a.start - 9), (ma.start if ma else a.start))
+    if word == "up to" and not (opener and opener.group(1).lower() == "from"):
+        return None  # "from 1,000 up to 2,000" is a range; "1,000 up to 2,000" two figures
     if b_start < b.start and word not in ("-", "–", "—", "and"):
         return None  # "rose $1.64 to $47.10", "from $639m to $1.13bn": a change and a level
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
