@@ -122,6 +122,8 @@ def test_not_money(text):
     ("The length of my pencil is 2 in.", [("2 in", 2, "inch")]),
     ("This nano grid has a size of 2.1 pm.", [("2.1 pm", 2.1, "picometer")]),
     ("1 m x 1 m", [("1 m", 1, "meter"), ("1 m", 1, "meter")]),
+    # a power makes a spaced "m" a measure
+    ("a flat of 45 m² big, 10 sq. m in size", [("45 m²", 45, "meter ** 2"), ("10 sq. m", 10, "meter ** 2")]),
     ("she weighed 200 pounds", [("200 pounds", 200, "pound")]),
     ("a sub-10 second run in the mid-30C heat", [("10 second", 10, "second"), ("30C", 30, "degree_Celsius")]),
     ("add 100g of flour to a 40t lorry", [("100g", 100, "gram"), ("40t", 40, "metric_ton")]),

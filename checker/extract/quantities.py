@@ -262,7 +262,9 @@ def _plausible(text: str, num: Num, m, lex, rated: bool) -> bool:
         return True  # attached, bracketed or a written rate ("10km", "20 (kg)", "9 m/s")
     if symbol in lex["attached_only"]:
         return False  # "Group 5 C", "5 s"
-    return symbol not in lex["ambiguous"] or _clearly_measure(text, m.end(), symbol)
+    # "45 m²", "10 sq. m": a power makes a spaced "m" a measure
+    return symbol not in lex["ambiguous"] or bool(m.group("spow") or m.group("pre") or m.group("post")) \
+        or _clearly_measure(text, m.end(), symbol)
 
 
 _DASH_FIGURE = regex.compile(r"[-–]\d[\d.,]*")
