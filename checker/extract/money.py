@@ -65,12 +65,8 @@ def _lexicon():
     # standard library's engine, and no lookbehind (it would be tried at every position):
     # glued_figures checks that the prefix does not end a word ("Mrs500").
     glued = re.compile(rf"(?:{prefix_tree(data['glued']['list'])})(?=\d)")
-    words_before_re = regex.compile(
-        # in lower case: "Euro 2004" is a tournament
-        rf"(?<![\w])(?:(?P<country>(?i:{phrase_pattern(data['countries'])}))\s+)?({phrase_pattern(data['words_before']['list'])})"
-        r"\s+$", regex.V0)
     return {"before_re": before_re, "before": before, "before_ends": before_ends, "after_first": after_first,
-            "words_before_re": words_before_re, "words_before_ends": endings(data["words_before"]["list"]),
+            "words_before_ends": endings(data["words_before"]["list"]),
             "glued": glued, "after_re": after_re, "after": after,
             "countries": {_key(k): v for k, v in data["countries"].items()},
             "minor": minor, "cents_re": cents_re, "end_re": end_re, "subunits": data["subunits"],
@@ -122,12 +118,23 @@ _UNREAD_MILLION = regex.compile(r"m(?![\w])")
 _PERCENT_NEXT = regex.compile(r"\s*(?:%|per\s*cent|percent)", regex.IGNORECASE)
 
 
+@cache
+def _words_before_re():
+    """Compiled at first need (the country names make it slow to build): few drafts write
+    a currency word before a figure."""
+    data = load("currencies")
+    return regex.compile(
+        # in lower case: "Euro 2004" is a tournament
+        rf"(?<![\w])(?:(?P<country>(?i:{phrase_pattern(data['countries'])}))\s+)?({phrase_pattern(data['words_before']['list'])})"
+        r"\s+$", regex.V0)
+
+
 def _word_before(text: str, num: Num, floor: int, lex) -> tuple[str, int] | None:
     """"Australian dollars 648m", "dollar 22.5 million": a currency word before the
     figure (not "the yen 1.5% stronger")."""
     window = max(floor, num.start - 30)
     m = ends_with(lex["words_before_ends"], text, window, num.start) and \
-        lex["words_before_re"].search(text, window, num.start, timeout=TIMEOUT)
+        _words_before_re().search(text, window, num.start, timeout=TIMEOUT)
     if not m or _PERCENT_NEXT.match(text, num.end):
         return None
     country = m.group("country")
