@@ -637,7 +637,7 @@ class _Mentions:
         """Whom a sentence naming someone is about: the story's first-named person when
         it names them ("New coach Tony Lester has revived McIlroy's career" under
         "McIlroy aiming for title"), or the first person it names outside a prepositional
-        phrase ("Prior to working for Mr Blair, David Miliband spent ..."), or else the
+        phrase ("Before joining Ms Hale's team, Tom Price spent ..."), or else the
         first it names."""
         named = range(bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end))
         if any(self.people[j] == self.people[0] for j in named):
