@@ -290,7 +290,7 @@ def test_figures_news_copy_writes(text, expected):
     ("two point five million", [("two point five million", 2.5e6)]),
     ("5 and 1/2 inches", [("5 and 1/2 inches", 5.5)]),
     # a list and a name, not a whole and its fraction
-    ("Years 3 and 4 and two-fifths of pupils", [("3", 3), ("4", 4), ("two-fifths", 0.4)]),
+    ("Years 5 and 6 and two-fifths of pupils", [("5", 5), ("6", 6), ("two-fifths", 0.4)]),
 ])
 def test_a_whole_and_its_fraction(text, expected):
     assert [(c.text, c.value) for c in extract(text)] == [(t, pytest.approx(v)) for t, v in expected]

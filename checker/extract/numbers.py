@@ -706,7 +706,7 @@ def _and_a_fraction(text: str, a: Num, b: Num) -> Num | None:
     if a.written != "digits" or a.precision or not a.value.is_integer() or b.written != "fraction" \
             or not _AND_GAP.fullmatch(text, a.end, b.start) or not _A_FRACTION.fullmatch(text, b.start, b.end) \
             or _OF_NEXT.match(text, b.end):
-        return None  # "Years 3 and 4 and two-fifths of pupils", "Zone 2 and Half Moon 2"
+        return None  # "Years 5 and 6 and two-fifths of pupils", "Zone 2 and Half Moon 2"
     return Num(a.start, b.end, a.value + b.value, "digits")
 
 
