@@ -195,8 +195,10 @@ _UNCOUNTED = regex.compile(r"(?:,|\band)\s+(?:a|an)\s+[a-z]", regex.IGNORECASE)
 _PART_OF_A_PART = regex.compile(r"\s+of\s+(?:those|them|whom|these)\b", regex.IGNORECASE)
 _LIST_GAP = regex.compile(r"[^.;!?:()]{0,40}?(?:,|\band\b|\bwith\b)\s*$", regex.IGNORECASE)
 _LAST_GAP = regex.compile(r"[^.;!?:()]{0,40}?\band\b\s*$", regex.IGNORECASE)
-# "5 drivers and 3 cyclists, plus 2 pedestrians": the list goes on after its "and".
-_MORE_GAP = regex.compile(r"[^.;!?:()]{0,40}?,?\s*\b(?:plus|as\s+well\s+as|along\s+with)\s*$", regex.IGNORECASE)
+# "5 drivers and 3 cyclists, plus 2 pedestrians", "..., with track work accounting for
+# the other £6m": the list goes on after its "and".
+_MORE_GAP = regex.compile(r"[^.;!?:()]{0,80}?(?:,?\s*\b(?:plus|as\s+well\s+as|along\s+with)|\bthe\s+(?:other|remaining))\s*$",
+                          regex.IGNORECASE)
 
 
 _CATEGORY = regex.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)", regex.IGNORECASE)
@@ -245,9 +247,16 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         too_many = _below(total.high, sum_low, tolerance)
         too_few = exhaustive and _below(sum_high, total.low, tolerance)
         if too_many or too_few:
-            listed = " + ".join(fmt(p.value) if p.value is not None else _asserts(p) for p in parts)
+            # each part as the draft writes it ("£31m"), a count as its figure ("5")
+            listed = " + ".join(p.text if p.kind not in COUNT_KINDS else fmt(p.value) if p.value is not None
+                                else _asserts(p) for p in parts)
             verb = "add up to more than" if too_many else "add up to less than"
             ctx.report(rule, ctx.quote(total),
                        f"the parts of {_describe(ctx, total)} {verb} it: {listed} = "
-                       f"{fmt_interval(sum_low, sum_high)}",
+                       f"{fmt_interval(sum_low, sum_high, lambda v: _written_sum(v, total))}",
                        [ctx.quote(p) for p in parts])
+
+
+def _written_sum(value: float, total: Claim) -> str:
+    """A sum of parts as the total is written ("£41m"); a count as a plain figure."""
+    return total.kind not in COUNT_KINDS and written_like(value, total) or fmt(value)
