@@ -444,6 +444,8 @@ _BEFELL_AFTER = regex.compile(
     rf"\s+(?:(?:have|has|had)\s+been\s+|were\s+|are\s+|was\s+|been\s+)?({'|'.join(_BEFELL['befell_after'])})\b",
     regex.IGNORECASE)
 _BEFELL_BEFORE = regex.compile(rf"\b({'|'.join(_BEFELL['befell_before'])})\s+$", regex.IGNORECASE)
+# The qualifiers what befell a set adds to its key ("dead", "injured", ...).
+BEFELL_QUALIFIERS = frozenset(v for table in ("befell_after", "befell_before") for v in _BEFELL[table].values())
 
 
 def _befell(text: str, claim: Claim) -> str | None:

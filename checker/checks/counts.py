@@ -13,7 +13,7 @@ from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
-from ..subjects import COUNT_KINDS, OF_THE_WHOLE, opens_on_whole, sentence_around
+from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_whole, sentence_around
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -75,10 +75,7 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
 
 def _head(key: tuple) -> tuple:
     """A key without what befell the set: "the 14 guests" and "Fourteen guests were rescued"."""
-    return key[0], key[1], tuple(q for q in key[2] if q not in _BEFELL), key[-1]
-
-
-_BEFELL = frozenset(v for table in ("befell_after", "befell_before") for v in load("subjects")["restatements"][table].values())
+    return key[0], key[1], tuple(q for q in key[2] if q not in BEFELL_QUALIFIERS), key[-1]
 
 
 def _by_head(counts: dict[tuple, list[Claim]]) -> dict[tuple, tuple[list[int], list[Claim]]]:
