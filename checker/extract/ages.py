@@ -29,8 +29,8 @@ PERSON_NOUNS = ("man|woman|boy|girl|teenager|youth|child|baby|driver|passenger|p
 RELATIVES = "son|daughter|wife|husband|partner|mother|father|brother|sister|friend|boyfriend|girlfriend"
 _PERSON_NOUN_BEFORE = regex.compile(rf"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})"
                                     rf"|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES})),\s*$", regex.IGNORECASE)
-_PERSON_NOUN = regex.compile(rf"(?:{PERSON_NOUNS}|{RELATIVES}|mother|father|grandmother|grandfather|mum|dad|"
-                             r"pensioner|grandad|gran|runner|teacher|nurse|doctor|soldier|worker)", regex.IGNORECASE)
+_PERSON_NOUN = regex.compile(rf"(?:{PERSON_NOUNS}|{RELATIVES}|grandmother|grandfather|mum|dad|grandad|gran|"
+                             r"runner|teacher|nurse|doctor|soldier|worker)", regex.IGNORECASE)
 # "aged 19 and 22", "aged 4, 7 and 9": the ages after the first.
 _AGED_LIST_BEFORE = regex.compile(r"(?<![\w])aged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s+$", regex.IGNORECASE)
 
@@ -102,13 +102,12 @@ def match(text: str, num: Num) -> Measure | None:
         if _COMMA_AFTER.match(text, num.end, min(len(text), num.end + 16)):
             comma = text.rfind(",", 0, num.start)
             person = person_before(text, comma + 1) if comma >= 0 else None
-            if person and _PERSON_NOUN.fullmatch(person):
-                person = None  # "Man, 34, jailed": a headline's someone, not a name
-                if 0 < num.value < 120:
-                    return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
-            if person and 0 < num.value < 120:
+            if not 0 < num.value < 120:
+                return None
+            if person and not _PERSON_NOUN.fullmatch(person):
                 return Measure("age", num.start, num.end, unit="year", extra={"person": person})
-            if 0 < num.value < 120 and comma >= 0 and _PERSON_NOUN_BEFORE.search(text, max(0, comma - 40), comma + 1):
+            # "Man, 34, jailed" (a headline's someone, not a name), "a woman, 33,"
+            if person or comma >= 0 and _PERSON_NOUN_BEFORE.search(text, max(0, comma - 40), comma + 1):
                 return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     return None
 
