@@ -31,6 +31,8 @@ class Groups:
     people: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     # Each headline figure with the lead paragraph's figures of its kind, which restate it.
     headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
+    # A headline's age with the lead's, when they are one person's ("Climber, 24, dies").
+    headline_age: tuple[Claim, Claim] | None = None
 
 
 def _lexicon():
@@ -94,13 +96,16 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
 _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
-# "the 16 films competing in ...", "the 12 people still in hospital": a definite figure
-# narrowed by what follows is a subset, and "the 25 countries of the EU" may be a whole
+# "the 16 films competing in ...", "the 12 people still in hospital", "the 5.1% increase
+# seen a year earlier": a definite figure narrowed by what follows is a subset or
+# another one, and "the 25 countries of the EU" may be a whole
 # that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
 # instead ("The 35 passengers died").
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed"
-    r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left)\b", regex.IGNORECASE)
+    rf"|{'|'.join(load('subjects')['restatements']['participles'])}"
+    r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
+    r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago))\b", regex.IGNORECASE)
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -140,6 +145,9 @@ _TIME_ANCHOR = regex.compile(
 _PLACE_ANCHOR = regex.compile(
     r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# "died in Miami at the age of 87": the age at death is the person's age in the story,
+# unless a year sets the death back ("died in 1970 at the age of 27").
+_DIED_BEFORE = regex.compile(r"\b(?:died|dies)\b(?:(?!\b(?:1[89]|20)\d\d\b)[^.;!?]){0,60}$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 # "the 26-year-old Bryan twins", "the 23-year-old Mr Varga", "the 19-year-old Nigerian".
 _NAME_NEXT = regex.compile(rf" (?:(?:{TITLES})\.? ([A-Z][\w'’-]+)|([A-Z][\w'’-]*))")
@@ -259,6 +267,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
     sentences = Sentences(text)
     last_whole: Claim | None = None
     last_count: Claim | None = None
+    ages: list[Claim] = []
     for claim in claims:
         part = None
         if claim.kind in COUNT_KINDS:
@@ -326,23 +335,62 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     text, max(0, claim.quote_start - 8), claim.quote_start) else claim
         elif claim.kind == "age":
             if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
-                    or claim.text[:6].lower() == "age of" or _after(_THEN_AFTER, text, claim.end) \
+                    or claim.text[:6].lower() == "age of" and not _DIED_BEFORE.search(text, max(0, claim.start - 80), claim.start) \
+                    or _after(_THEN_AFTER, text, claim.end) \
                     or _THEN_OPENING.match(text, sentences.starts[sentences.index(claim.start)], claim.start) \
                     or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "joined the navy as an eager 20-year-old": an age at another time
+            if _a_thing_s_age(text, claim):
+                continue
+            claim.extra["person"] = None
+            if not claim.text.lower().startswith("in their") and not claim.text.lower().endswith("olds"):
+                ages.append(claim)  # one person's age, named or not
             if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
                     or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
                 people.unnamed(claim)  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
                 continue
-            if _a_thing_s_age(text, claim):
-                continue
-            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)])
+            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)],
+                                    in_title=claim.start < sentences.title_end)
             if person is not None:
                 claim.extra["person"] = person
                 groups.people[person].append(claim)
     _merge_surnames(groups.people)
     groups.headline = _headline_pairs(text, claims, sentences)
+    groups.headline_age = _headline_age(text, ages, sentences)
     return groups
+
+
+_PERSON_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({PERSON_NOUNS})\b", regex.IGNORECASE)
+_PERSON_NOUN_BEFORE = regex.compile(rf"\b({PERSON_NOUNS}),\s*$", regex.IGNORECASE)
+
+
+def _person_noun(text: str, age: Claim) -> str | None:
+    """The kind of person an age is given to: "Man, 34,", "a 15-year-old boy"."""
+    m = _PERSON_NOUN_BEFORE.search(text, max(0, age.start - 16), age.start) \
+        or _PERSON_NOUN_AFTER.match(text, age.end, min(len(text), age.end + 24))
+    return m.group(1).lower() if m else None
+
+
+# How far into the story the first age may be and still be the headline's (its first
+# paragraphs; "A climber has died ... Callum Reid, 24, from Perth, ...").
+_OPENING_AGE = 600
+
+
+def _headline_age(text: str, ages: list[Claim], sentences: Sentences) -> tuple[Claim, Claim] | None:
+    """"Climber, 24, dies" over "Callum Reid, 24, from Perth, ...": a headline's one age
+    is the story's first, given alone in its paragraph, unless the two name two people,
+    or two kinds of person ("Woman, 80, robbed" over "A 17-year-old boy has been
+    arrested ..."). Two ages already found to be one person's are compared as such."""
+    title = [c for c in ages if c.start < sentences.title_end]
+    body = [c for c in ages if c.start >= sentences.lead[0]]
+    if len(title) != 1 or not body or body[0].start - sentences.lead[0] > _OPENING_AGE \
+            or len(body) > 1 and body[1].line == body[0].line:
+        return None
+    head, body = title[0], body[0]
+    nouns = {_person_noun(text, head), _person_noun(text, body)} - {None}
+    if head.extra["person"] and body.extra["person"] or len(nouns) > 1:
+        return None
+    return head, body
 
 
 def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
@@ -500,7 +548,10 @@ def _change_before(text: str, claim: Claim) -> tuple | None:
     if claim.kind != "percent":
         return None
     m = _CHANGE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
-    return subject_key(_CHANGE_VERBS[m.group(1).lower()]) if m else None
+    if m is None:
+        return None
+    claim.extra["named_from"] = m.start(1)  # quoted with its verb: "rose by 3.4%"
+    return subject_key(_CHANGE_VERBS[m.group(1).lower()])
 
 
 # "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "fined
@@ -523,9 +574,10 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
     if m is None:
         return None
     noun = m.group(1) or m.group(3) or "fine"  # "fined £450,000" ... "the £450,000 fine"
-    if m.group(3) and (m.group(3) in NOT_NAMES or m.group(3).lower() in _PRONOUNS):
+    if m.group(3) and (m.group(3) in NOT_NAMES or m.group(3).lower() in _PRONOUNS) or noun.lower() in _NOT_NOUNS_OF:
         return None
-    return None if noun.lower() in _NOT_NOUNS_OF else subject_key(noun.lower())
+    claim.extra["named_from"] = m.start(m.lastindex)  # quoted with its noun: "a fee of £25m"
+    return subject_key(noun.lower())
 
 
 def _after_conversions(text: str, claim: Claim) -> int:
@@ -551,6 +603,7 @@ _FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKE
 _MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
 _TITLE_BEFORE = regex.compile(rf"\b(?:{TITLES})\.?\s+$")  # "Mr Spector": a mention by surname
 _NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
+_NAME_TOKEN_NEXT = regex.compile(r"[ \t]+[A-Z]")
 # "the Australian Open", "in Madrid", "A New York court", "Commission on Social Justice",
 # "Walk of Fame": an event, a place or a body.
 _NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\w*\s+(?:of|on|for)\s+(?:the\s+)?$")
@@ -584,6 +637,16 @@ def _not_first_names() -> frozenset[str]:
     return frozenset(load("subjects")["names"]["not_first_names"])
 
 
+def _person_words(text: str, m) -> list[str]:
+    """The words of a name found by _FULL_NAME_RE, without a title or a job before it
+    ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening a
+    sentence)."""
+    words = _HONORIFIC.sub("", m.group(0)).split()
+    if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
+        return words[-2:]
+    return words
+
+
 class _Mentions:
     """Where the text names people, so that "the 25-year-old" finds who was named
     last rather than the last capitalised word ("in Madrid", "Olympic titles").
@@ -597,9 +660,7 @@ class _Mentions:
         found = []  # (offset, name)
         surnames: dict[str, str] = {}
         for m in _FULL_NAME_RE.finditer(text):
-            words = _HONORIFIC.sub("", m.group(0)).split()
-            if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
-                words = words[-2:]  # "Finance Minister Omar Davies", "Actor Daniel Day-Lewis"
+            words = _person_words(text, m)
             if len(words) < 2 or not _may_be_person(text, m, words):
                 continue  # "Mr Reed" is a mention by surname, read below
             name = " ".join(words)
@@ -614,9 +675,13 @@ class _Mentions:
             carrying[name.rsplit(" ", 1)[-1]].add(name)
         longest = {name: max((n for n in names if n == name or n.endswith(" " + name)), key=len)
                    for names in carrying.values() for name in names}
+        # ... but not a place or a body that shares it ("in Ashby", "Ashby Police" after
+        # "Safer Ashby said").
         alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
                  if m.group(0) in surnames and (not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())
-                                                or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
+                                                or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+                 and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                 and not _NAME_TOKEN_NEXT.match(text, m.end())]
         # Where each full name carrying a surname is first written, for "Fane, 62," after
         # "Edward Fane" and before "Harriet Fane" (a surname has few such names).
         self._first_full: dict[str, dict[str, int]] = defaultdict(dict)
@@ -648,6 +713,16 @@ class _Mentions:
         return self.people[(free or named)[0]]
 
 
+def _without_descriptors(text: str, name: str) -> str | None:
+    """A headline writes a common noun as a name's first word: "Climber, 24, dies",
+    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef". What is left is
+    the name, if any."""
+    words = name.split()
+    while words and regex.search(rf"\b(?i:a|an|the)\s+{regex.escape(words[0].lower())}\b", text):
+        words = words[1:]
+    return " ".join(words) or None
+
+
 class _People:
     """Names seen so far, so that "Ahn" after "Ahn Chan-il" is the same person."""
 
@@ -667,14 +742,14 @@ class _People:
         and 9"): "the 43-year-old" later is that person, not the one named last."""
         self._unnamed.add((claim.low, claim.high))
 
-    def resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+    def resolve(self, text: str, claim: Claim, sentence_start: int, in_title: bool = False) -> str | None:
         """The person an age belongs to, or None."""
-        person = self._resolve(text, claim, sentence_start)
+        person = self._resolve(text, claim, sentence_start, in_title)
         if person is not None:
             self._by_age[(claim.low, claim.high)].add(person)
         return person
 
-    def _resolve(self, text: str, claim: Claim, sentence_start: int) -> str | None:
+    def _resolve(self, text: str, claim: Claim, sentence_start: int, in_title: bool) -> str | None:
         # (a plain look at the next two characters first: this runs for every age)
         after = _NAME_NEXT.match(text, claim.end, claim.end + 40) \
             if not claim.subject and text[claim.end + 1:claim.end + 2].isupper() else None
@@ -685,7 +760,14 @@ class _People:
         if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
-        name = claim.subject or self._only_name_in(text, sentence_start, claim.start)
+        # "the 69-year-old" is resolved by who was aged last ("at the age of 87" is not).
+        anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
+        name = claim.subject or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
+        if name and in_title:
+            name = _without_descriptors(text, name)
+            if name is None:
+                self.unnamed(claim)
+                return None
         if name:
             person = self._match(name, (claim.low, claim.high), self._mentioned(text).full_names_before(name, claim.start)
                                  if " " not in name else set())
@@ -693,7 +775,7 @@ class _People:
                 self.last_aged, self.last_aged_end = person, claim.end
             return person
         # "the 69-year-old": the person named last before it.
-        if _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start):
+        if anaphor:
             # "Smith, 40, and Jones, 35, were charged. The 40-year-old ...": the one given that age.
             given = self._by_age.get((claim.low, claim.high), ())
             if len(given) == 1:
@@ -732,13 +814,11 @@ class _People:
     @staticmethod
     def _only_name_in(text: str, start: int, end: int) -> str | None:
         """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
-        if _THE_BEFORE.search(text, max(start, end - 5), end):
-            return None  # "the 69-year-old" is resolved by who was aged last
         names = set()
         for m in _FULL_NAME_RE.finditer(text, start, end):
-            name = _HONORIFIC.sub("", m.group(0))
-            if _may_be_person(text, m, name.split()):
-                names.add(name)
+            words = _person_words(text, m)
+            if _may_be_person(text, m, words):
+                names.add(" ".join(words))
         if not names:
             # A headline names people by surname: "McDonald's boss Bell dies aged 44".
             names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end)

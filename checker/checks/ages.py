@@ -42,19 +42,29 @@ def _said(age) -> str:
     return fmt_interval(age.low, age.high) + unit
 
 
+def _disagree(a, b) -> bool:
+    (a_low, a_high), (b_low, b_high) = _in_years(a), _in_years(b)
+    return _below(a_high, b_low) or _below(b_high, a_low)
+
+
 @check("age-conflict")
 def age_conflict(rule: Rule, ctx: Context) -> None:
     for person, ages in ctx.groups.people.items():
         first = ages[0]
         for age in ages[1:]:
-            (low, high), (first_low, first_high) = _in_years(age), _in_years(first)
-            if _below(high, first_low) or _below(first_high, low):
+            if _disagree(age, first):
                 ctx.report(rule, ctx.quote(age),
                            f'{person} is {_said(age)} here ("{age.text}", line {age.line}) '
                            f'but {_said(first)} on line {first.line} ("{first.text}")',
                            [ctx.quote(first)])
         if ctx.reference is not None:
             _birth_year(rule, ctx, person, ages)
+    if ctx.groups.headline_age and _disagree(*ctx.groups.headline_age):
+        head, first = ctx.groups.headline_age
+        ctx.report(rule, ctx.quote(head),
+                   f'the headline gives {_said(head)} ("{head.text}", line {head.line}) '
+                   f'but the story first gives {_said(first)} on line {first.line} ("{first.text}")',
+                   [ctx.quote(first)])
 
 
 def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:

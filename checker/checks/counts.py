@@ -17,12 +17,13 @@ from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_wh
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
-    """The figure as quoted, and for a sum or a percentage the noun it was grouped by
-    ("£200 council tax rebate"), so the reader sees why two figures were compared."""
-    end = claim.quote_end
+    """The figure as quoted, and for a sum or a percentage the words it was grouped by
+    ("£200 council tax rebate", "a fee of £25m", "rose by 3.4%"), so the reader sees why
+    two figures were compared."""
+    start, end = min(claim.quote_start, claim.extra.get("named_from", claim.quote_start)), claim.quote_end
     if claim.kind not in COUNT_KINDS and (phrase := counted_phrase(ctx.text, claim.end)):
         end = max(end, phrase[2])
-    return f'"{ctx.text[claim.quote_start:end]}" (line {claim.line})'
+    return f'"{ctx.text[start:end]}" (line {claim.line})'
 
 
 def _asserts(claim: Claim) -> str:
@@ -64,7 +65,8 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.
-        return (claim.low or 0) >= 10 or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
+        return claim.kind in ("percent", "money") or (claim.low or 0) >= 10 \
+            or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
     # Two specific sets are one only when no time sets them apart: not "900 British
     # troops in Estonia" and "150 British troops arrived last month".
     # Nor the dead and the deployed: "11,000 North Korean troops ... 200 North Korean
