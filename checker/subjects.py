@@ -533,25 +533,26 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
             key = ((befell, *key[0]), key[1])
         return ("count", None, *key)
     phrase = counted_phrase(text, _after_conversions(text, claim))
-    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _change_before(text, claim)
+    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _verb_before(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
-_CHANGE_VERBS = load("subjects")["restatements"]["change_verbs"]
-_CHANGE_BEFORE = regex.compile(
-    rf"\b({'|'.join(_CHANGE_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than)\s+)?$",
+_VERBS = load("subjects")["restatements"]["verbs"]
+_VERB_BEFORE = regex.compile(
+    rf"\b({'|'.join(_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than)\s+)?$",
     regex.IGNORECASE)
 
 
-def _change_before(text: str, claim: Claim) -> tuple | None:
-    """"Prices rose by 3.4%": the rise that "the 3.4% rise" restates."""
-    if claim.kind != "percent":
+def _verb_before(text: str, claim: Claim) -> tuple | None:
+    """"Prices rose by 3.4%", "will invest £85m": the rise that "the 3.4% rise" restates,
+    the investment "the £85m investment" does."""
+    if claim.kind not in ("percent", "money"):
         return None
-    m = _CHANGE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
+    m = _VERB_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
     if m is None:
         return None
     claim.extra["named_from"] = m.start(1)  # quoted with its verb: "rose by 3.4%"
-    return subject_key(_CHANGE_VERBS[m.group(1).lower()])
+    return subject_key(_VERBS[m.group(1).lower()])
 
 
 # "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "fined
