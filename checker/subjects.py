@@ -101,11 +101,14 @@ _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such
 # another one, and "the 25 countries of the EU" may be a whole
 # that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
 # instead ("The 35 passengers died").
-_RESTRICTED_AFTER = regex.compile(
-    rf"\s+(?:\w+ing|(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed"
+_PARTICIPLES = rf"(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed" \
     rf"|{'|'.join(load('subjects')['restatements']['participles'])}"
+_RESTRICTED_AFTER = regex.compile(
+    rf"\s+(?:\w+ing|{_PARTICIPLES}"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
     r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago))\b", regex.IGNORECASE)
+_PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b", regex.IGNORECASE)
+_WORD = regex.compile(r"[A-Za-z]+")
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -316,6 +319,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=part is None and _points_back(text, figure),
+                    narrowed_by=_narrowed_by(text, figure) if part is None else None,
+                    words_before=_words_before(text, figure, sentences.starts[sentence]),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
@@ -397,7 +402,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, specific=False, part=True)
+                      definite=False, narrowed_by=None, words_before=frozenset(), specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
 
@@ -473,18 +478,37 @@ _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:tha
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
 
 
-def _points_back(text: str, claim: Claim) -> bool:
-    """"the 3,000 troops" points back at a set named before; "the 16 films competing in
-    ..." names particular members instead, "Of the 400 schools," a whole, and "twice the
-    18-minute target" a measure to compare with."""
+def _definite_end(text: str, claim: Claim) -> int | None:
+    """Where what may narrow a definite figure starts ("the 3,000 troops| in Kursk"), or
+    None when it is not one: "Of the 400 schools," is a whole, and "twice the 18-minute
+    target" a measure to compare with."""
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start) \
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
-        return False
-    end = claim.quote_end
+        return None
     if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):
-        end = phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
-    return not _after(_RESTRICTED_AFTER, text, end)
+        return phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
+    return claim.quote_end
+
+
+def _points_back(text: str, claim: Claim) -> bool:
+    """"the 3,000 troops" points back at a set named before; "the 16 films competing in
+    ..." names particular members instead."""
+    end = _definite_end(text, claim)
+    return end is not None and not _after(_RESTRICTED_AFTER, text, end)
+
+
+def _narrowed_by(text: str, claim: Claim) -> str | None:
+    """The participle narrowing a definite figure ("the £1.3m raised"): it narrows
+    nothing when the figure pointed back at came with the same verb ("raised £1.3m")."""
+    end = _definite_end(text, claim)
+    m = _after(_PARTICIPLE_AFTER, text, end) if end is not None else None
+    return m.group(1).lower() if m else None
+
+
+def _words_before(text: str, claim: Claim, sentence_start: int) -> frozenset[str]:
+    """The words just before a figure in its sentence ("China lent Russia $6bn")."""
+    return frozenset(w.lower() for w in _WORD.findall(text, max(sentence_start, claim.quote_start - 30), claim.quote_start))
 
 
 _BEFELL = load("subjects")["restatements"]
@@ -533,7 +557,8 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
             key = ((befell, *key[0]), key[1])
         return ("count", None, *key)
     phrase = counted_phrase(text, _after_conversions(text, claim))
-    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _verb_before(text, claim)
+    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _verb_before(text, claim) \
+        or _verb_after(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
@@ -552,6 +577,18 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
     if m is None:
         return None
     claim.extra["named_from"] = m.start(1)  # quoted with its verb: "rose by 3.4%"
+    return subject_key(_VERBS[m.group(1).lower()])
+
+
+def _verb_after(text: str, claim: Claim) -> tuple | None:
+    """"the £24,000 raised": a sum named by the participle after it, as "raised £48,000"
+    names it by the verb before."""
+    if claim.kind != "money" or (end := _definite_end(text, claim)) is None:
+        return None
+    m = _after(_PARTICIPLE_AFTER, text, end)
+    if m is None or m.group(1).lower() not in _VERBS:
+        return None
+    claim.extra["named_to"] = m.end(1)  # quoted with its participle: "£24,000 raised"
     return subject_key(_VERBS[m.group(1).lower()])
 
 

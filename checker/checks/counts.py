@@ -18,9 +18,10 @@ from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_wh
 
 def _describe(ctx: Context, claim: Claim) -> str:
     """The figure as quoted, and for a sum or a percentage the words it was grouped by
-    ("£200 council tax rebate", "a fee of £25m", "rose by 3.4%"), so the reader sees why
-    two figures were compared."""
-    start, end = min(claim.quote_start, claim.extra.get("named_from", claim.quote_start)), claim.quote_end
+    ("£200 council tax rebate", "fee of £25m", "rose by 3.4%", "£24,000 raised"), so the
+    reader sees why two figures were compared."""
+    start = min(claim.quote_start, claim.extra.get("named_from", claim.quote_start))
+    end = max(claim.quote_end, claim.extra.get("named_to", claim.quote_end))
     if claim.kind not in COUNT_KINDS and (phrase := counted_phrase(ctx.text, claim.end)):
         end = max(end, phrase[2])
     return f'"{ctx.text[start:end]}" (line {claim.line})'
@@ -61,7 +62,9 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         return False  # the same noun at two times
     if claim.extra["places"] and earlier.extra["places"] and claim.extra["places"].isdisjoint(earlier.extra["places"]):
         return False  # ... or in two places
-    if claim.extra["definite"]:
+    # "The economy added 337,000 jobs ... the 337,000 jobs added in October": a participle
+    # that repeats the verb the set came with does not narrow it.
+    if claim.extra["definite"] or claim.extra["narrowed_by"] in earlier.extra["words_before"]:
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.
