@@ -242,8 +242,10 @@ class Sentences:
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
-    def anchors(self, index: int) -> frozenset:
-        """The times a sentence names ("in 2003", "last year")."""
+    def anchors(self, index: int, end: int | None = None) -> frozenset:
+        """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
+        if end is not None:
+            return frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, self.starts[index], end))
         return self._found(index, _TIME_ANCHOR)
 
     def places(self, index: int) -> frozenset:
@@ -314,11 +316,15 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
+                definite = part is None and _points_back(text, figure)
                 figure.extra.update(
-                    key=key, sentence=sentence, time=sentences.anchors(sentence), places=sentences.places(sentence),
+                    # "said the 3.4% rise was a sign of recovery from the slump in 2023":
+                    # a time well after a figure pointing back is not the figure's.
+                    key=key, sentence=sentence, places=sentences.places(sentence),
+                    time=sentences.anchors(sentence, figure.end + _OWN_TIME) if definite else sentences.anchors(sentence),
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
-                    definite=part is None and _points_back(text, figure),
+                    definite=definite,
                     narrowed_by=_narrowed_by(text, figure) if part is None else None,
                     words_before=_words_before(text, figure, sentences.starts[sentence]),
                     # "a further 25 stores" is a new set: compared with nothing before,
@@ -424,9 +430,10 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     body = [c for c in figures if c.start >= lead_start]
     pairs = []
     for head in title:
-        if head.kind in COUNT_KINDS and (subject_key(head.subject) is None or _names_something(text, head)):
+        key = head.extra.get("key")  # "with majority of 4,312": a noun before counts too
+        if head.kind in COUNT_KINDS and (key is None or _names_something(text, head)):
             continue
-        noun = subject_key(head.subject)[-1] if head.kind in COUNT_KINDS else None
+        noun = key[-1] if head.kind in COUNT_KINDS else None
 
         befell = _befell(text, head)
 
@@ -468,6 +475,8 @@ def _age_things() -> frozenset[str]:
 _OF_A_SET = regex.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+s)\b(?!\s*[\d£$€])")
 # "12,000 homes, including 1,800 for social rent": a part without its noun.
 _INCLUDING_BEFORE = regex.compile(r"\b(?:including|includes|included)\s+$", regex.IGNORECASE)
+# How far after a figure a time is still its own.
+_OWN_TIME = 30
 # How far into its sentence "40 of them" may stand to be a part of the last sentence's count.
 _OPENING = 25
 # "Patients from 12 hospitals": a count after a preposition of place.
