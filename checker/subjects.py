@@ -109,6 +109,11 @@ _RESTRICTED_AFTER = regex.compile(
     r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago))\b", regex.IGNORECASE)
 _PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]+")
+# "the 25% jump in demand": what a change is in (its first three words).
+_CHANGE_IN = regex.compile(r"\s+in\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "of", "and", "or", "to", "for",
+                             "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "ha", "have",
+                             "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about"})
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -325,8 +330,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=definite,
-                    narrowed_by=_narrowed_by(text, figure) if part is None else None,
-                    words_before=_words_before(text, figure, sentences.starts[sentence]),
+                    **(_narrowed_by(text, figure) if part is None else _NOT_NARROWED), **_words_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
@@ -408,7 +412,8 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, narrowed_by=None, words_before=frozenset(), specific=False, part=True)
+                      definite=False, **_NOT_NARROWED, words_before=frozenset(), words_near=frozenset(),
+                      specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
 
@@ -507,17 +512,33 @@ def _points_back(text: str, claim: Claim) -> bool:
     return end is not None and not _after(_RESTRICTED_AFTER, text, end)
 
 
-def _narrowed_by(text: str, claim: Claim) -> str | None:
-    """The participle narrowing a definite figure ("the £1.3m raised"): it narrows
-    nothing when the figure pointed back at came with the same verb ("raised £1.3m")."""
+_NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset()}
+
+
+def _narrowed_by(text: str, claim: Claim) -> dict:
+    """What narrows a definite figure: a participle ("the £1.3m raised"), or what a
+    change is in ("the 25% jump in demand"). Neither narrows it from a figure that came
+    with the same verb before it ("raised £1.3m") or the same thing near it ("demand had
+    risen by 25%")."""
     end = _definite_end(text, claim)
     m = _after(_PARTICIPLE_AFTER, text, end) if end is not None else None
-    return m.group(1).lower() if m else None
+    n = _after(_CHANGE_IN, text, end) if end is not None and m is None and claim.kind == "percent" else None
+    return {"narrowed_by": m.group(1).lower() if m else None,
+            "narrowed_in": _content_words(n.group(1)) if n else frozenset()}
 
 
-def _words_before(text: str, claim: Claim, sentence_start: int) -> frozenset[str]:
-    """The words just before a figure in its sentence ("China lent Russia $6bn")."""
-    return frozenset(w.lower() for w in _WORD.findall(text, max(sentence_start, claim.quote_start - 30), claim.quote_start))
+def _words_near(text: str, claim: Claim, sentences: Sentences) -> dict:
+    """The words before and around a figure in its sentence ("China lent Russia $6bn",
+    "Demand had risen by 25% in a year")."""
+    sentence = sentences.index(claim.start)
+    start = max(sentences.starts[sentence], claim.quote_start - 30)
+    end = min(sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text), claim.quote_end + 40)
+    before = _content_words(text[start:claim.quote_start])
+    return {"words_before": before, "words_near": before | _content_words(text[claim.quote_end:end])}
+
+
+def _content_words(words: str) -> frozenset[str]:
+    return frozenset(_singular(w.lower()) for w in _WORD.findall(words)) - _FUNCTION_WORDS
 
 
 _BEFELL = load("subjects")["restatements"]

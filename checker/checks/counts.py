@@ -62,9 +62,11 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
         return False  # the same noun at two times
     if claim.extra["places"] and earlier.extra["places"] and claim.extra["places"].isdisjoint(earlier.extra["places"]):
         return False  # ... or in two places
-    # "The economy added 337,000 jobs ... the 337,000 jobs added in October": a participle
-    # that repeats the verb the set came with does not narrow it.
-    if claim.extra["definite"] or claim.extra["narrowed_by"] in earlier.extra["words_before"]:
+    # "The economy added 337,000 jobs ... the 337,000 jobs added in October", "Demand had
+    # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
+    # from the one it came with.
+    if claim.extra["definite"] or claim.extra["narrowed_by"] in earlier.extra["words_before"] \
+            or claim.extra["narrowed_in"] & earlier.extra["words_near"]:
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.
