@@ -2,24 +2,24 @@
 
 Counts are keyed by their counted noun phrase, with the head noun mapped through
 the synonym groups of rules/lexicons/subjects.toml and the qualifiers that change the
-referent kept ("North Korean troops" is not "Russian troops").  Ages are keyed by
-person: a full name, later surname-only mentions and "the 69-year-old" resolve
-to one person.  A claim that cannot be resolved stays ungrouped.
+referent kept ("North Korean troops" is not "Russian troops"); a sum or a percentage by
+the noun or verb that names it ("the £85m investment", "rose by 3.4%").  Each figure
+also records whether it points back at one named before.  Ages are grouped by person
+in people.py.  A claim that cannot be resolved stays ungrouped.
 """
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
-from .extract.ages import PERSON_NOUNS, RELATIVES
-from .extract.counted import HONORIFIC as _HONORIFIC
-from .extract.counted import NOT_NAMES, TITLES, counted_phrase
+from .extract.counted import NOT_NAMES, counted_phrase
 from .model import Claim
+from .people import group_ages
 from .rules_data import EXTRA_SUBJECTS, load
+from .sentences import Sentences, after
 
 COUNT_KINDS = ("number", "range")
 
@@ -140,129 +140,7 @@ _RATE_AFTER = regex.compile(
     r"|\s*(?:per|for\s+every|in\s+every)\s+\d",  # "14 cases per 100,000 people"
     regex.IGNORECASE,
 )
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
-# Words that pin a figure to a time: figures of one noun at two times may differ.
-_TIME_ANCHOR = regex.compile(
-    r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous|a)\s+(?:year|month|week|quarter|season)|"
-    r"(?:year|month|week|day)s?\s+(?:ago|earlier|before)|January|February|March|April|June|July|August|"
-    r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
-    regex.IGNORECASE,
-)
-# "900 British troops in Estonia ... In Poland, 150 British troops": figures of one
-# noun in two places may differ.
-_PLACE_ANCHOR = regex.compile(
-    r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-# "died in Miami at the age of 87": the age at death is the person's age in the story,
-# unless a year sets the death back ("died in 1970 at the age of 27").
-_DIED_BEFORE = regex.compile(r"\b(?:died|dies)\b(?:(?!\b(?:1[89]|20)\d\d\b)[^.;!?]){0,60}$", regex.IGNORECASE)
-_THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
-# "the 26-year-old Bryan twins", "the 23-year-old Mr Varga", "the 19-year-old Nigerian".
-_NAME_NEXT = regex.compile(rf" (?:(?:{TITLES})\.? ([A-Z][\w'’-]+)|([A-Z][\w'’-]*))")
-
-
-def _demonym(word: str) -> bool:
-    """"Nigerian", "Briton": a nationality after "the 19-year-old", not a name."""
-    names = load("subjects")["names"]
-    return word in names["demonyms"] or word.endswith(tuple(names["demonym_endings"]))
-
-
-# "her children, aged 4 and 9", "two men, aged 19 and 22": ages of people not named.
-_OTHERS_BEFORE_AGED = regex.compile(
-    r"\b(?i:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,?\s+$"
-    rf"|[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?(?:{RELATIVES}|children|child|baby),?\s+$"
-    r"|\b(?i:men|women|children|people|boys|girls|sons|daughters|brothers|sisters|grandchildren|twins|friends),?\s+$")
-# "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
-# that is not the person's named.
-_SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$")
-_POSSESSIVE_NAME = regex.compile(r"[A-Z][\w-]*['’]s$")
-
-
-def _someone_elses(text: str, start: int) -> bool:
-    before = text[max(0, start - 30):start].rstrip()
-    if before.endswith(("'s", "’s")):  # a plain test first: this runs for every age
-        return _POSSESSIVE_NAME.search(before) is not None
-    return _SOMEONE_ELSE_BEFORE.search(text, max(0, start - 8), start) is not None
-
-
-# "Fiona Lacey said divers had reached the 22-year-old": a speaker's sentence.
-_SAID = regex.compile(r"\b(?:said|says|told|added)\b")
-# "the 16-year-old son": a relative of someone named, not that person.
-_RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
-# "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
-_NEW_PERSON = regex.compile(
-    rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES}))\b",
-    regex.IGNORECASE)
-# "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
-_CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
-# "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
-# "age of 10"): an age then, not now.
-_THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
-                             r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$"
-                             # "won his first cap in 1975, aged 23", "last season, aged 39"
-                             r"|\b(?:in\s+(?:19|20)\d\d|(?:last|that)\s+(?:year|season|month|week))\s*,\s*$",
-                             regex.IGNORECASE)
-# "Tull was in his 30s when it began", "At the time, Tull was aged 35": the same.
-_THEN_AFTER = regex.compile(r"\s*,?\s+(?:when|at\s+the\s+time|at\s+that\s+time|back\s+then)\b(?!\s+asked)",
-                            regex.IGNORECASE)
-_THEN_OPENING = regex.compile(r"\s*[\"“‘']?(?:At\s+the\s+time|At\s+that\s+time|Back\s+then|Then)\b")
-# "began playing aged five", "left school aged 16": "aged" after a beginning or a
-# departure dates that event, not the person's age now.
-_BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|took\s+up|learn[te]d?|joined|left|emigrated|moved)\b"
-                              r"[^.;!?]{0,30}$", regex.IGNORECASE)
 MEASURE_KINDS = ("money", "percent", "quantity")
-# How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
-# search range for a pattern's required literal ("of") before it tries a match, so an
-# unbounded .match(text, pos) costs the rest of the text: quadratic over a long document.
-_AFTER_WINDOW = 60
-
-
-def _after(pattern, text: str, pos: int):
-    return pattern.match(text, pos, min(len(text), pos + _AFTER_WINDOW))
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) a span sits in, for a check that looks beside a claim."""
-    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return begin, min(ends, default=len(text))
-
-
-class Sentences:
-    """Sentence numbers, time anchors and the title of a text, found once."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        first_line = text.split("\n", 1)[0]
-        # A short first line without a full stop, followed by more text, is a headline.
-        self.title_end = len(first_line) if "\n" in text and len(first_line) < 120 \
-            and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
-        body = text[self.title_end:].lstrip("\n")
-        lead_start = len(text) - len(body)
-        lead_end = text.find("\n", lead_start)
-        self.lead = (lead_start, len(text) if lead_end < 0 else lead_end)
-        self._anchors: dict[tuple, frozenset] = {}
-
-    def index(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-    def anchors(self, index: int, end: int | None = None) -> frozenset:
-        """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
-        if end is not None:
-            return frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, self.starts[index], end))
-        return self._found(index, _TIME_ANCHOR)
-
-    def places(self, index: int) -> frozenset:
-        """The places a sentence names ("in Estonia", "In Poland,")."""
-        return self._found(index, _PLACE_ANCHOR)
-
-    def _found(self, index: int, pattern) -> frozenset:
-        if (index, pattern) not in self._anchors:
-            start = self.starts[index]
-            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._anchors[index, pattern] = frozenset(m.group(0).lower() for m in pattern.finditer(self.text, start, end))
-        return self._anchors[index, pattern]
 
 
 def group(text: str, claims: list[Claim]) -> Groups:
@@ -273,11 +151,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
     definite article, whether it is in the headline or the lead paragraph.
     """
     groups = Groups()
-    people = _People()
     sentences = Sentences(text)
     last_whole: Claim | None = None
     last_count: Claim | None = None
-    ages: list[Claim] = []
     for claim in claims:
         part = None
         if claim.kind in COUNT_KINDS:
@@ -297,7 +173,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 _join_as_part(groups, claim, previous)
                 continue
         if claim.kind in COUNT_KINDS or claim.kind in MEASURE_KINDS:
-            if claim.kind in COUNT_KINDS and (_after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
+            if claim.kind in COUNT_KINDS and (after(_PART_AFTER, text, claim.end) or _PART_BEFORE.search(
                     text, max(0, claim.quote_start - 20), claim.quote_start)):
                 # "3,000 of them": a part of the whole counted last, in this sentence or
                 # at the start of the next ("It received 147 complaints. Many victims have
@@ -313,11 +189,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
             # "close 12 of its larger supermarkets", "4,200 of the homes": a part of a set
             # named without a figure, which "the 12 supermarkets" may restate.
             of_set = key is None and claim.kind in COUNT_KINDS and claim.subject is None \
-                and (of := _after(_OF_A_SET, text, claim.end)) is not None
+                and (of := after(_OF_A_SET, text, claim.end)) is not None
             if of_set:  # the head noun only: "the 12 supermarkets" after "12 of its larger supermarkets"
                 head = subject_key(of.group(1).split()[-1])
                 key = ("count", None, *head) if head else None
-            if key is None or _after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
+            if key is None or after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
@@ -348,64 +224,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # are not the places the count after a preposition names.
                 last_whole = None if listed or _PLACES_BEFORE.search(
                     text, max(0, claim.quote_start - 8), claim.quote_start) else claim
-        elif claim.kind == "age":
-            if _THEN_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start) \
-                    or claim.text[:6].lower() == "age of" and not _DIED_BEFORE.search(text, max(0, claim.start - 80), claim.start) \
-                    or _after(_THEN_AFTER, text, claim.end) \
-                    or _THEN_OPENING.match(text, sentences.starts[sentences.index(claim.start)], claim.start) \
-                    or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start):
-                continue  # "joined the navy as an eager 20-year-old": an age at another time
-            if _a_thing_s_age(text, claim):
-                continue
-            claim.extra["person"] = None
-            if not claim.text.lower().startswith("in their") and not claim.text.lower().endswith("olds"):
-                ages.append(claim)  # one person's age, named or not
-            if claim.text.lower().startswith("in their") or claim.extra.get("unnamed") \
-                    or claim.text[:4].lower() == "aged" and _OTHERS_BEFORE_AGED.search(text, max(0, claim.start - 40), claim.start):
-                people.unnamed(claim)  # "his friends, who are in their seventies", "her children, aged 4 and 9": others' ages
-                continue
-            person = people.resolve(text, claim, sentences.starts[sentences.index(claim.start)],
-                                    in_title=claim.start < sentences.title_end)
-            if person is not None:
-                claim.extra["person"] = person
-                groups.people[person].append(claim)
-    _merge_surnames(groups.people)
+    groups.people, groups.headline_age = group_ages(text, claims, sentences)
     groups.headline = _headline_pairs(text, claims, sentences)
-    groups.headline_age = _headline_age(text, ages, sentences)
     return groups
-
-
-_PERSON_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({PERSON_NOUNS})\b", regex.IGNORECASE)
-_PERSON_NOUN_BEFORE = regex.compile(rf"\b({PERSON_NOUNS}),\s*$", regex.IGNORECASE)
-
-
-def _person_noun(text: str, age: Claim) -> str | None:
-    """The kind of person an age is given to: "Man, 34,", "a 15-year-old boy"."""
-    m = _PERSON_NOUN_BEFORE.search(text, max(0, age.start - 16), age.start) \
-        or _PERSON_NOUN_AFTER.match(text, age.end, min(len(text), age.end + 24))
-    return m.group(1).lower() if m else None
-
-
-# How far into the story the first age may be and still be the headline's (its first
-# paragraphs; "A climber has died ... Callum Reid, 24, from Perth, ...").
-_OPENING_AGE = 600
-
-
-def _headline_age(text: str, ages: list[Claim], sentences: Sentences) -> tuple[Claim, Claim] | None:
-    """"Climber, 24, dies" over "Callum Reid, 24, from Perth, ...": a headline's one age
-    is the story's first, given alone in its paragraph, unless the two name two people,
-    or two kinds of person ("Woman, 80, robbed" over "A 17-year-old boy has been
-    arrested ..."). Two ages already found to be one person's are compared as such."""
-    title = [c for c in ages if c.start < sentences.title_end]
-    body = [c for c in ages if c.start >= sentences.lead[0]]
-    if len(title) != 1 or not body or body[0].start - sentences.lead[0] > _OPENING_AGE \
-            or len(body) > 1 and body[1].line == body[0].line:
-        return None
-    head, body = title[0], body[0]
-    nouns = {_person_noun(text, head), _person_noun(text, body)} - {None}
-    if head.extra["person"] and body.extra["person"] or len(nouns) > 1:
-        return None
-    return head, body
 
 
 def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
@@ -415,15 +236,6 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
                       definite=False, **_NOT_NARROWED, words_before=frozenset(), words_near=frozenset(),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
-
-
-def _merge_surnames(people: dict[str, list[Claim]]) -> None:
-    """A surname met before the full name ("Bell dies aged 44" above "Charlie Bell")
-    joins that full name's group when exactly one full name carries it."""
-    for name in [n for n in people if " " not in n]:
-        owners = [full for full in people if " " in full and name in full.split()]
-        if len(owners) == 1:
-            people[owners[0]] = sorted(people[owners[0]] + people.pop(name), key=lambda c: c.start)
 
 
 def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
@@ -455,25 +267,6 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if restated:
             pairs.append((head, restated))
     return pairs
-
-
-_OLDEST_PERSON = 122  # years; no one has been older
-
-
-def _a_thing_s_age(text: str, claim: Claim) -> bool:
-    """"the 150-year-old church", "a 60-year-old company": the age of a thing, which
-    belongs to no person named near it."""
-    if claim.unit in (None, "year") and claim.low is not None and claim.low > _OLDEST_PERSON:
-        return True
-    # Its first or last word: "company" in "company employs", "church" in "parish church".
-    phrase = counted_phrase(text, claim.end)
-    words = phrase[0].lower().split() if phrase else []
-    return bool(words) and (words[0] in _age_things() or words[-1] in _age_things())
-
-
-@cache
-def _age_things() -> frozenset[str]:
-    return frozenset(load("subjects")["ages"]["things"])
 
 
 # "close 12 of its larger supermarkets": the set a part is taken from, named without a figure.
@@ -509,7 +302,7 @@ def _points_back(text: str, claim: Claim) -> bool:
     """"the 3,000 troops" points back at a set named before; "the 16 films competing in
     ..." names particular members instead."""
     end = _definite_end(text, claim)
-    return end is not None and not _after(_RESTRICTED_AFTER, text, end)
+    return end is not None and not after(_RESTRICTED_AFTER, text, end)
 
 
 _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset()}
@@ -521,8 +314,8 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
     with the same verb before it ("raised £1.3m") or the same thing near it ("demand had
     risen by 25%")."""
     end = _definite_end(text, claim)
-    m = _after(_PARTICIPLE_AFTER, text, end) if end is not None else None
-    n = _after(_CHANGE_IN, text, end) if end is not None and m is None and claim.kind == "percent" else None
+    m = after(_PARTICIPLE_AFTER, text, end) if end is not None else None
+    n = after(_CHANGE_IN, text, end) if end is not None and m is None and claim.kind == "percent" else None
     return {"narrowed_by": m.group(1).lower() if m else None,
             "narrowed_in": _content_words(n.group(1)) if n else frozenset()}
 
@@ -553,7 +346,7 @@ BEFELL_QUALIFIERS = frozenset(v for table in ("befell_after", "befell_before") f
 def _befell(text: str, claim: Claim) -> str | None:
     """What befell the counted set ("200 soldiers have been killed", "it killed 200
     soldiers"): "dead", "injured", ...; "" for a loss that adds no qualifier; None."""
-    m = _after(_BEFELL_AFTER, text, claim.quote_end)
+    m = after(_BEFELL_AFTER, text, claim.quote_end)
     if m:
         return _BEFELL["befell_after"][m.group(1).lower()]
     m = _BEFELL_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start)
@@ -588,7 +381,7 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
         return ("count", None, *key)
     phrase = counted_phrase(text, _after_conversions(text, claim))
     key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _verb_before(text, claim) \
-        or _verb_after(text, claim)
+        or _verbafter(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
@@ -610,12 +403,12 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
     return subject_key(_VERBS[m.group(1).lower()])
 
 
-def _verb_after(text: str, claim: Claim) -> tuple | None:
+def _verbafter(text: str, claim: Claim) -> tuple | None:
     """"the £24,000 raised": a sum named by the participle after it, as "raised £48,000"
     names it by the verb before."""
     if claim.kind != "money" or (end := _definite_end(text, claim)) is None:
         return None
-    m = _after(_PARTICIPLE_AFTER, text, end)
+    m = after(_PARTICIPLE_AFTER, text, end)
     if m is None or m.group(1).lower() not in _VERBS:
         return None
     claim.extra["named_to"] = m.end(1)  # quoted with its participle: "£24,000 raised"
@@ -658,268 +451,3 @@ def _after_conversions(text: str, claim: Claim) -> int:
     return end + 1 if text.startswith(")", end) else end
 
 
-# A capitalised word after a lower-case word or a title ("said Bell", "Mr Nogar"), not a
-# possessive and not inside a longer name ("World Cross Country Championships").
-_SURNAME_RE = regex.compile(rf"(?<=(?:\b[a-z]+|\b(?:{TITLES})\.?),?\s)"
-                            r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])(?![ \t]+[A-Z])")
-
-
-# A name as written: "Claxton", "McIlroy", "O'Neill", "Chan-il"; a possessive "'s" is not part of it.
-_NAME_TOKEN = r"[A-Z](?:[a-z]+|[a-z]*['’]?[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"
-# A run of capitalised words on one line: "Hicham El Guerrouj", "World Cross Country Championships".
-_FULL_NAME_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
-_MENTION_RE = regex.compile(rf"(?<![\w'’-]){_NAME_TOKEN}(?=(?:['’]s)?(?![\w'’-]))")
-_TITLE_BEFORE = regex.compile(rf"\b(?:{TITLES})\.?\s+$")  # "Mr Spector": a mention by surname
-_NAME_BEFORE_TOKEN = regex.compile(rf"{_NAME_TOKEN}\s+$")
-_NAME_TOKEN_NEXT = regex.compile(r"[ \t]+[A-Z]")
-# "the Australian Open", "in Madrid", "A New York court", "Commission on Social Justice",
-# "Walk of Fame": an event, a place or a body.
-_NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\w*\s+(?:of|on|for)\s+(?:the\s+)?$")
-# "from Basel", "into Falmouth harbour", "to Great Britain"; but "from Mr Blake's revolver".
-_PLACE_BEFORE = regex.compile(r"(?<![\w])(?i:from|into|to)\s+$")
-_NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
-_PREPOSITION_BEFORE = regex.compile(rf"\b(?i:for|to|by|with|from|of|at|against|over|beat|beating)\s+(?:(?:{TITLES})\.?\s+)?$")
-_LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
-
-
-def _may_be_person(text: str, m, words: list[str]) -> bool:
-    """Whether the name ``m`` found, read as ``words`` (its title taken off), may be a
-    person's, not an event's, a team's or a place's: "Hopman Cup" ends in an
-    institution's word, "in Madrid" follows "in", "from Basel" "from" (but "from Mr
-    Blake's revolver" is his)."""
-    titled = len(words) < len(m.group(0).split())
-    return words[0] not in NOT_NAMES and words[-1] not in _not_person_heads() \
-        and not (len(words) > 1 and words[0] in _not_first_names()) \
-        and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
-        and not (not titled and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())) \
-        and not _NOT_PERSON_AFTER.match(text, m.end())
-
-
-@cache
-def _not_person_heads() -> frozenset[str]:
-    return frozenset(load("subjects")["names"]["not_person_heads"])
-
-
-@cache
-def _not_first_names() -> frozenset[str]:
-    return frozenset(load("subjects")["names"]["not_first_names"])
-
-
-def _person_words(text: str, m) -> list[str]:
-    """The words of a name found by _FULL_NAME_RE, without a title or a job before it
-    ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening a
-    sentence)."""
-    words = _HONORIFIC.sub("", m.group(0)).split()
-    if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
-        return words[-2:]
-    return words
-
-
-class _Mentions:
-    """Where the text names people, so that "the 25-year-old" finds who was named
-    last rather than the last capitalised word ("in Madrid", "Olympic titles").
-
-    A person is a name of two or three words that may be a person's (_may_be_person:
-    not "the Australian Open", "Hopman Cup", "in Madrid"); a mention by surname alone
-    ("Claxton's") names the person with the longest name ending in it.
-    """
-
-    def __init__(self, text: str):
-        found = []  # (offset, name)
-        surnames: dict[str, str] = {}
-        for m in _FULL_NAME_RE.finditer(text):
-            words = _person_words(text, m)
-            if len(words) < 2 or not _may_be_person(text, m, words):
-                continue  # "Mr Reed" is a mention by surname, read below
-            name = " ".join(words)
-            found.append((m.start(), name))
-            if len(name) > len(surnames.get(words[-1], "")):
-                surnames[words[-1]] = name
-        # A full name names its own person, or the longer one it ends ("El Guerrouj" is
-        # "Hicham El Guerrouj"), not everyone of its surname ("Rui Mendes" is not "Paulo
-        # Mendes"); a surname alone names the longest name carrying it.
-        carrying = defaultdict(set)  # surname -> the names that end in it
-        for _, name in found:
-            carrying[name.rsplit(" ", 1)[-1]].add(name)
-        longest = {name: max((n for n in names if n == name or n.endswith(" " + name)), key=len)
-                   for names in carrying.values() for name in names}
-        # ... but not a place or a body that shares it ("in Ashby", "Ashby Police" after
-        # "Safer Ashby said").
-        alone = [(m.start(), surnames[m.group(0)]) for m in _MENTION_RE.finditer(text)
-                 if m.group(0) in surnames and (not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())
-                                                or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-                 and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                 and not _NAME_TOKEN_NEXT.match(text, m.end())]
-        # Where each full name carrying a surname is first written, for "Fane, 62," after
-        # "Edward Fane" and before "Harriet Fane" (a surname has few such names).
-        self._first_full: dict[str, dict[str, int]] = defaultdict(dict)
-        for pos, name in sorted(found):
-            self._first_full[name.rsplit(" ", 1)[-1]].setdefault(longest[name], pos)
-        found = sorted([(pos, longest[name]) for pos, name in found] + alone)
-        self.positions = [pos for pos, _ in found]
-        self.people = [name for _, name in found]
-
-    def full_names_before(self, surname: str, end: int) -> set[str]:
-        """The full names carrying ``surname`` that the text wrote before ``end``."""
-        return {name for name, pos in self._first_full.get(surname, {}).items() if pos < end}
-
-    def last(self, start: int, end: int) -> tuple[int, str] | None:
-        """Where and whom the text names last between two offsets."""
-        i = bisect.bisect_left(self.positions, end) - 1
-        return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
-
-    def subject(self, text: str, start: int, end: int) -> str:
-        """Whom a sentence naming someone is about: the story's first-named person when
-        it names them ("New coach Tony Lester has revived McIlroy's career" under
-        "McIlroy aiming for title"), or the first person it names outside a prepositional
-        phrase ("Before joining Ms Hale's team, Tom Price spent ..."), or else the
-        first it names."""
-        named = range(bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end))
-        if any(self.people[j] == self.people[0] for j in named):
-            return self.people[0]
-        free = [j for j in named if not _PREPOSITION_BEFORE.search(text, max(0, self.positions[j] - 16), self.positions[j])]
-        return self.people[(free or named)[0]]
-
-
-def _without_descriptors(text: str, name: str) -> str | None:
-    """A headline writes a common noun as a name's first word: "Climber, 24, dies",
-    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef". What is left is
-    the name, if any."""
-    words = name.split()
-    while words and regex.search(rf"\b(?i:a|an|the)\s+{regex.escape(words[0].lower())}\b", text):
-        words = words[1:]
-    return " ".join(words) or None
-
-
-class _People:
-    """Names seen so far, so that "Ahn" after "Ahn Chan-il" is the same person."""
-
-    def __init__(self):
-        self.full_names: list[str] = []
-        self.last_aged: str | None = None
-        self.last_aged_end = 0
-        self._mentions: _Mentions | None = None
-        self._by_age: dict[tuple, set[str]] = defaultdict(set)  # (low, high) -> people given it
-        self._unnamed: set[tuple] = set()  # ages given to someone not named: "a 43-year-old man"
-        # A stretch already read for "the N-year-old" that names no one: read it once, so
-        # that a run of such ages stays linear.
-        self._nameless = (0, 0)
-
-    def unnamed(self, claim: Claim) -> None:
-        """An age given to someone not named ("a 43-year-old man", "her children, aged 4
-        and 9"): "the 43-year-old" later is that person, not the one named last."""
-        self._unnamed.add((claim.low, claim.high))
-
-    def resolve(self, text: str, claim: Claim, sentence_start: int, in_title: bool = False) -> str | None:
-        """The person an age belongs to, or None."""
-        person = self._resolve(text, claim, sentence_start, in_title)
-        if person is not None:
-            self._by_age[(claim.low, claim.high)].add(person)
-        return person
-
-    def _resolve(self, text: str, claim: Claim, sentence_start: int, in_title: bool) -> str | None:
-        # (a plain look at the next two characters first: this runs for every age)
-        after = _NAME_NEXT.match(text, claim.end, claim.end + 40) \
-            if not claim.subject and text[claim.end + 1:claim.end + 2].isupper() else None
-        if after and after.group(1):
-            return self._match(after.group(1))  # "the 23-year-old Mr Varga"
-        if after and not _demonym(after.group(2)):
-            return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
-        if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
-            self.unnamed(claim)
-            return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
-        # "the 69-year-old" is resolved by who was aged last ("at the age of 87" is not).
-        anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
-        name = claim.subject or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
-        if name and in_title:
-            name = _without_descriptors(text, name)
-            if name is None:
-                self.unnamed(claim)
-                return None
-        if name:
-            person = self._match(name, (claim.low, claim.high), self._mentioned(text).full_names_before(name, claim.start)
-                                 if " " not in name else set())
-            if person is not None:
-                self.last_aged, self.last_aged_end = person, claim.end
-            return person
-        # "the 69-year-old": the person named last before it.
-        if anaphor:
-            # "Smith, 40, and Jones, 35, were charged. The 40-year-old ...": the one given that age.
-            given = self._by_age.get((claim.low, claim.high), ())
-            if len(given) == 1:
-                return next(iter(given))
-            if (claim.low, claim.high) in self._unnamed:
-                return None  # "A 43-year-old man was arrested. ... The 43-year-old ...": him
-            window_start = max(self.last_aged_end, claim.start - 600)
-            full = self._mentioned(text).last(window_start, claim.start)
-            if full is not None:
-                if full[0] >= sentence_start and not _CLAUSE_START.search(text, max(0, claim.start - 12), claim.start):
-                    # "Reed said he wanted the 19-year-old": someone else; when the name
-                    # is a speaker's, the story's first-named person if aged last
-                    # ("Owen Bright, 17, ... Fiona Lacey said divers had reached the
-                    # 22-year-old").
-                    said = _SAID.search(text, full[0], claim.start)
-                    return self.last_aged if said and self.last_aged_end < sentence_start \
-                        and self.last_aged == self._mentions.people[0] != full[1] else None
-                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about.
-                return self._match(self._mentions.subject(text, sentence_around(text, full[0], full[0])[0], full[0] + 1))
-            # No full name: the last capitalised word that may be a person ("Chepkemei").
-            start, end = self._nameless
-            scan_from = end if start <= window_start < end else window_start
-            named = [m for pattern in (_FULL_NAME_RE, _SURNAME_RE) for m in pattern.finditer(text, scan_from, claim.start)
-                     if _may_be_person(text, m, _HONORIFIC.sub("", m.group(0)).split())]
-            if not named:
-                # "Jones, 23, died. A man was arrested. The 25-year-old ...": someone new came
-                # in since the last age, so "the 25-year-old" is not Jones; nor is "Dyer, 58,
-                # said the 15-year-old ..." Dyer.
-                if _NEW_PERSON.search(text, scan_from, claim.start):
-                    return None
-                self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
-                return None if self.last_aged_end >= sentence_start else self.last_aged
-            return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
-        return None
-
-    @staticmethod
-    def _only_name_in(text: str, start: int, end: int) -> str | None:
-        """"Charlie Bell has died aged 44": the one person named before the age in its sentence."""
-        names = set()
-        for m in _FULL_NAME_RE.finditer(text, start, end):
-            words = _person_words(text, m)
-            if _may_be_person(text, m, words):
-                names.add(" ".join(words))
-        if not names:
-            # A headline names people by surname: "McDonald's boss Bell dies aged 44".
-            names = {m.group(0) for m in _SURNAME_RE.finditer(text, start, end)
-                     if _may_be_person(text, m, [m.group(0)])}
-        return names.pop() if len(names) == 1 else None
-
-    def _mentioned(self, text: str) -> _Mentions:
-        if self._mentions is None:
-            self._mentions = _Mentions(text)
-        return self._mentions
-
-    def _match(self, name: str, age: tuple | None = None, written_before: frozenset[str] | set[str] = frozenset()) -> str | None:
-        """The person a name stands for; a surname alone ("Finney, 82,") stands for the
-        one full name that carries it (given an age, or written before it: ``written_before``),
-        and for no one when that is not clear: two people carry it ("Megan Ortiz, 22 ...
-        her father, Rafael Ortiz ... Mr Ortiz, 57"), or the age is one given to someone
-        else ("Arthur Penn, 93, and his wife Edith, 91 ... Mrs Penn, 91")."""
-        if " " not in name:
-            # A name written with a word more or less is one person ("Candidate Sofia
-            # Marchetti", "Sofia Marchetti").
-            owners = {full for full in self.full_names if name in full.split()} | {
-                next((f for f in self.full_names if f.endswith(" " + w) or w.endswith(" " + f)), w) for w in written_before}
-            if not owners:
-                return name
-            given = self._by_age.get(age, set())
-            if len(owners) > 1:
-                owners &= given
-                if len(owners) != 1:
-                    return None
-            owner = owners.pop()
-            if given and owner not in given:
-                return None
-            name = owner
-        if name not in self.full_names:
-            self.full_names.append(name)
-        return name

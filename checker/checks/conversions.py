@@ -13,7 +13,7 @@ from ..format_numbers import fmt, sig
 from ..model import Claim, Span
 from ..rounding import half_place, written_like
 from ..rules_data import load
-from ..subjects import sentence_around
+from ..sentences import sentence_around
 
 
 @check("conversion-mismatch")

@@ -13,7 +13,8 @@ from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
-from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_whole, sentence_around
+from ..sentences import sentence_around
+from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_whole
 
 
 def _describe(ctx: Context, claim: Claim) -> str:

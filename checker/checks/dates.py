@@ -7,7 +7,7 @@ import datetime as dt
 import regex
 
 from ..engine import Context, Rule, check
-from ..subjects import sentence_around
+from ..sentences import sentence_around
 
 
 @check("weekday-mismatch")

@@ -1,0 +1,74 @@
+"""Sentences of a text, found once: where each starts, the times and places it
+names, its headline and lead paragraph; and the look-ahead every check uses."""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
+# Words that pin a figure to a time: figures of one noun at two times may differ.
+_TIME_ANCHOR = regex.compile(
+    r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous|a)\s+(?:year|month|week|quarter|season)|"
+    r"(?:year|month|week|day)s?\s+(?:ago|earlier|before)|January|February|March|April|June|July|August|"
+    r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
+    regex.IGNORECASE,
+)
+# "900 British troops in Estonia ... In Poland, 150 British troops": figures of one
+# noun in two places may differ.
+_PLACE_ANCHOR = regex.compile(
+    r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
+# search range for a pattern's required literal ("of") before it tries a match, so an
+# unbounded .match(text, pos) costs the rest of the text: quadratic over a long document.
+_AFTER_WINDOW = 60
+
+
+def after(pattern, text: str, pos: int):
+    """``pattern`` matched at ``pos``, reading a bounded window."""
+    return pattern.match(text, pos, min(len(text), pos + _AFTER_WINDOW))
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) a span sits in, for a check that looks beside a claim."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return begin, min(ends, default=len(text))
+
+
+class Sentences:
+    """Sentence numbers, time anchors and the title of a text, found once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        first_line = text.split("\n", 1)[0]
+        # A short first line without a full stop, followed by more text, is a headline.
+        self.title_end = len(first_line) if "\n" in text and len(first_line) < 120 \
+            and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
+        body = text[self.title_end:].lstrip("\n")
+        lead_start = len(text) - len(body)
+        lead_end = text.find("\n", lead_start)
+        self.lead = (lead_start, len(text) if lead_end < 0 else lead_end)
+        self._anchors: dict[tuple, frozenset] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def anchors(self, index: int, end: int | None = None) -> frozenset:
+        """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
+        if end is not None:
+            return frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, self.starts[index], end))
+        return self._found(index, _TIME_ANCHOR)
+
+    def places(self, index: int) -> frozenset:
+        """The places a sentence names ("in Estonia", "In Poland,")."""
+        return self._found(index, _PLACE_ANCHOR)
+
+    def _found(self, index: int, pattern) -> frozenset:
+        if (index, pattern) not in self._anchors:
+            start = self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            self._anchors[index, pattern] = frozenset(m.group(0).lower() for m in pattern.finditer(self.text, start, end))
+        return self._anchors[index, pattern]
