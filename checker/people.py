@@ -118,7 +118,7 @@ _BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|took\s+up|learn[te]d?|j
 
 
 _PERSON_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({PERSON_NOUNS})\b", regex.IGNORECASE)
-_PERSON_NOUN_BEFORE = regex.compile(rf"\b({PERSON_NOUNS}),\s*$", regex.IGNORECASE)
+_PERSON_NOUN_BEFORE = regex.compile(rf"\b({PERSON_NOUNS}),?\s*$", regex.IGNORECASE)  # "Man, 34,", "a man aged 19"
 
 
 def _person_noun(text: str, age: Claim) -> str | None:
@@ -137,17 +137,21 @@ def _headline_age(text: str, ages: list[Claim], sentences: Sentences) -> tuple[C
     """"Climber, 24, dies" over "Callum Reid, 24, from Perth, ...": a headline's one age
     is the story's first, given alone in its paragraph, unless the two name two people,
     or two kinds of person ("Woman, 80, robbed" over "A 17-year-old boy has been
-    arrested ..."). Two ages already found to be one person's are compared as such."""
+    arrested ..."), or the story brings in someone else with the headline's age later
+    ("Man, 34, jailed" over "Dennis Harrow, 79, was punched ... Lee Marston, 34, was
+    jailed"). Two ages already found to be one person's are compared as such."""
     title = [c for c in ages if c.start < sentences.title_end]
     body = [c for c in ages if c.start >= sentences.lead[0]]
     if len(title) != 1 or not body or body[0].start - sentences.lead[0] > _OPENING_AGE \
             or len(body) > 1 and body[1].line == body[0].line:
         return None
-    head, body = title[0], body[0]
-    nouns = {_person_noun(text, head), _person_noun(text, body)} - {None}
-    if head.extra["person"] and body.extra["person"] or len(nouns) > 1:
+    head, first = title[0], body[0]
+    nouns = {_person_noun(text, head), _person_noun(text, first)} - {None}
+    if head.extra["person"] and first.extra["person"] or len(nouns) > 1 or any(
+            (c.low, c.high) == (head.low, head.high) and not _THE_BEFORE.search(text, max(0, c.start - 5), c.start)
+            for c in body[1:]):
         return None
-    return head, body
+    return head, first
 
 
 def _merge_surnames(people: dict[str, list[Claim]]) -> None:

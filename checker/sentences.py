@@ -9,7 +9,7 @@ import regex
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
 # Words that pin a figure to a time: figures of one noun at two times may differ.
 _TIME_ANCHOR = regex.compile(
-    r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous|a)\s+(?:year|month|week|quarter|season)|"
+    r"\b(?:1[89]\d\d|20\d\d|(?:last|this|next|previous)\s+(?:year|month|week|quarter|season)|"
     r"(?:year|month|week|day)s?\s+(?:ago|earlier|before)|January|February|March|April|June|July|August|"
     r"September|October|November|December|yesterday|today|now|currently|initially|originally)\b",
     regex.IGNORECASE,
@@ -18,7 +18,7 @@ _TIME_ANCHOR = regex.compile(
 # noun in two places may differ.
 _PLACE_ANCHOR = regex.compile(
     r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the|a|an|his|her|their|its|this|that)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+    r"November|December|the|a|an|his|her|their|its|this|that)\b)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 # How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
 # search range for a pattern's required literal ("of") before it tries a match, so an
 # unbounded .match(text, pos) costs the rest of the text: quadratic over a long document.
@@ -58,17 +58,17 @@ class Sentences:
 
     def anchors(self, index: int, end: int | None = None) -> frozenset:
         """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
-        if end is not None:
-            return frozenset(m.group(0).lower() for m in _TIME_ANCHOR.finditer(self.text, self.starts[index], end))
-        return self._found(index, _TIME_ANCHOR)
+        return self._found(index, _TIME_ANCHOR, end)
 
-    def places(self, index: int) -> frozenset:
-        """The places a sentence names ("in Estonia", "In Poland,")."""
-        return self._found(index, _PLACE_ANCHOR)
+    def places(self, index: int, end: int | None = None) -> frozenset:
+        """The places a sentence names ("in Estonia", "In Poland,": "estonia", "poland"),
+        or the part of it before ``end``."""
+        return self._found(index, _PLACE_ANCHOR, end)
 
-    def _found(self, index: int, pattern) -> frozenset:
-        if (index, pattern) not in self._anchors:
-            start = self.starts[index]
-            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._anchors[index, pattern] = frozenset(m.group(0).lower() for m in pattern.finditer(self.text, start, end))
-        return self._anchors[index, pattern]
+    def _found(self, index: int, pattern, end: int | None) -> frozenset:
+        if (index, pattern, end) not in self._anchors:
+            sentence_end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            self._anchors[index, pattern, end] = frozenset(
+                m.group(m.lastindex or 0).lower()
+                for m in pattern.finditer(self.text, self.starts[index], sentence_end if end is None else min(end, sentence_end)))
+        return self._anchors[index, pattern, end]

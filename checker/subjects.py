@@ -107,13 +107,18 @@ _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|{_PARTICIPLES}"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
     r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago))\b", regex.IGNORECASE)
-_PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b", regex.IGNORECASE)
+# "the £250,000 donated by the supermarket": a participle and its agent.
+_PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b(?:\s+by\s+((?:[\w'’-]+\s+){{0,2}}[\w'’-]+))?", regex.IGNORECASE)
+_STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
+_CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s")
 _WORD = regex.compile(r"[A-Za-z]+")
 # "the 25% jump in demand": what a change is in (its first three words).
 _CHANGE_IN = regex.compile(r"\s+in\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "of", "and", "or", "to", "for",
                              "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "ha", "have",
-                             "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about"})
+                             "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about",
+                             "between", "during", "over", "under", "into", "after", "before", "since", "until", "up",
+                             "down", "per", "out", "not", "no", "but", "so", "also", "just", "only", "this", "year"})
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 _NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
@@ -198,11 +203,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
                 definite = part is None and _points_back(text, figure)
+                # "said the 3.4% rise was a sign of recovery from the slump in 2023": the
+                # times and places well after a figure with "the" are not the figure's.
+                own = end + _OWN_TIME if part is None and (end := _definite_end(text, figure)) is not None else None
                 figure.extra.update(
-                    # "said the 3.4% rise was a sign of recovery from the slump in 2023":
-                    # a time well after a figure pointing back is not the figure's.
-                    key=key, sentence=sentence, places=sentences.places(sentence),
-                    time=sentences.anchors(sentence, figure.end + _OWN_TIME) if definite else sentences.anchors(sentence),
+                    key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=definite,
@@ -233,7 +238,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, **_NOT_NARROWED, words_before=frozenset(), words_near=frozenset(),
+                      definite=False, **_NOT_NARROWED, **_NOTHING_NEAR,
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
@@ -273,7 +278,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
 _OF_A_SET = regex.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+s)\b(?!\s*[\d£$€])")
 # "12,000 homes, including 1,800 for social rent": a part without its noun.
 _INCLUDING_BEFORE = regex.compile(r"\b(?:including|includes|included)\s+$", regex.IGNORECASE)
-# How far after a figure a time is still its own.
+# How far after a figure a time or a place is still its own.
 _OWN_TIME = 30
 # How far into its sentence "40 of them" may stand to be a part of the last sentence's count.
 _OPENING = 25
@@ -305,33 +310,63 @@ def _points_back(text: str, claim: Claim) -> bool:
     return end is not None and not after(_RESTRICTED_AFTER, text, end)
 
 
-_NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset()}
+_NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_names": frozenset()}
+_NOTHING_NEAR = {"stems_before": frozenset(), "words_near": frozenset(), "names_near": frozenset()}
 
 
 def _narrowed_by(text: str, claim: Claim) -> dict:
-    """What narrows a definite figure: a participle ("the £1.3m raised"), or what a
-    change is in ("the 25% jump in demand"). Neither narrows it from a figure that came
-    with the same verb before it ("raised £1.3m") or the same thing near it ("demand had
-    risen by 25%")."""
+    """What narrows a definite figure: a participle and its agent ("the £1.3m raised by
+    the runners"), or what a change is in ("the 25% jump in demand")."""
     end = _definite_end(text, claim)
     m = after(_PARTICIPLE_AFTER, text, end) if end is not None else None
     n = after(_CHANGE_IN, text, end) if end is not None and m is None and claim.kind == "percent" else None
-    return {"narrowed_by": m.group(1).lower() if m else None,
-            "narrowed_in": _content_words(n.group(1)) if n else frozenset()}
+    words = (m.group(2) if m else n.group(1) if n else None) or ""
+    return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words),
+            "narrowed_names": _names(words)}
+
+
+def narrowing_met(claim: Claim, earlier: Claim) -> bool:
+    """Whether what narrows ``claim`` was said of ``earlier``, so that it narrows nothing:
+    "the 337,000 jobs added" after "The economy added 337,000 jobs" (the same verb before
+    it), "the 25% jump in demand" after "Demand had risen by 25%" (the same thing near it),
+    but not "the 18% rise in Skyline's passengers" after "Atlantic Hop reported an 11%
+    rise in passengers" (a name the earlier figure does not come with)."""
+    verb, words, names = claim.extra["narrowed_by"], claim.extra["narrowed_in"], claim.extra["narrowed_names"]
+    near = earlier.extra["words_near"]
+    return (verb is not None or bool(words)) and (verb is None or _stem(verb) in earlier.extra["stems_before"]) \
+        and (not words or bool((words - names) & near)) and (names <= near or not earlier.extra["names_near"])
 
 
 def _words_near(text: str, claim: Claim, sentences: Sentences) -> dict:
-    """The words before and around a figure in its sentence ("China lent Russia $6bn",
-    "Demand had risen by 25% in a year")."""
+    """The words before and around a figure in its clause ("China lent Russia $6bn",
+    "Demand had risen by 25% in a year"; not "police" in "rise by 4.99%, while the
+    police share ...")."""
     sentence = sentences.index(claim.start)
     start = max(sentences.starts[sentence], claim.quote_start - 30)
     end = min(sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text), claim.quote_end + 40)
-    before = _content_words(text[start:claim.quote_start])
-    return {"words_before": before, "words_near": before | _content_words(text[claim.quote_end:end])}
+    while start > sentences.starts[sentence] and text[start - 1].isalpha():
+        start -= 1  # whole words: "Passenger numbers", not "er numbers"
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    before = _CLAUSE_BREAK.split(text[start:claim.quote_start])[-1]
+    around = _CLAUSE_BREAK.split(text[claim.quote_end:end])[0]
+    return {"stems_before": frozenset(_stem(w) for w in _WORD.findall(before.lower())),
+            "words_near": _content_words(before + " " + around), "names_near": _names(before + " " + around)}
+
+
+def _names(words: str) -> frozenset[str]:
+    """The names among some words ("Skyline's passengers": "skyline"), as _content_words gives them."""
+    return frozenset(_singular(w.lower()) for w in _WORD.findall(words) if w[0].isupper() and w not in NOT_NAMES) \
+        - _FUNCTION_WORDS
+
+
+def _stem(word: str) -> str:
+    """"raised", "raise" and "raising" alike (a crude stem: enough to match a verb's forms)."""
+    return _STEM_END.sub("", word)
 
 
 def _content_words(words: str) -> frozenset[str]:
-    return frozenset(_singular(w.lower()) for w in _WORD.findall(words)) - _FUNCTION_WORDS
+    return frozenset(_singular(w.lower()) for w in _WORD.findall(words) if len(w) > 1) - _FUNCTION_WORDS
 
 
 _BEFELL = load("subjects")["restatements"]

@@ -14,7 +14,7 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around
-from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, opens_on_whole
+from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -66,8 +66,7 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     # "The economy added 337,000 jobs ... the 337,000 jobs added in October", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
-    if claim.extra["definite"] or claim.extra["narrowed_by"] in earlier.extra["words_before"] \
-            or claim.extra["narrowed_in"] & earlier.extra["words_near"]:
+    if claim.extra["definite"] or narrowing_met(claim, earlier):
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
         # and "the 6.2km race" are two races.

@@ -18,7 +18,8 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
         real = claim.extra.get("real")
         if real is None or claim.extra.get("ambiguous"):
             continue  # no year to go on, or day and month could be either way round
-        if calendar.day_name[real.weekday()] == claim.weekday or _named_year_fits(ctx, claim, real):
+        if calendar.day_name[real.weekday()] == claim.weekday or _named_year_fits(ctx, claim, real) \
+                or _coming_year_fits(ctx, claim, real):
             continue
         wstart, wend = claim.extra["weekday_span"]
         date_start, date_end = claim.extra.get("date_span") or (wend, claim.end)
@@ -51,6 +52,23 @@ def _named_year_fits(ctx: Context, claim, real: dt.date) -> bool:
         except ValueError:  # 29 February
             continue
     return False
+
+
+# How far ahead a date without a year may be the coming one: half a year.
+_AHEAD = dt.timedelta(days=183)
+
+
+def _coming_year_fits(ctx: Context, claim, real: dt.date) -> bool:
+    """"The report is due on Thursday 9 January", written in November: a date without
+    a year already past in the reference date's year may be the coming one, within half
+    a year, when the weekday fits it."""
+    if claim.extra.get("has_year") or claim.extra.get("read_as") or ctx.reference is None or real >= ctx.reference:
+        return False
+    try:
+        coming = real.replace(year=real.year + 1)
+    except ValueError:  # 29 February
+        return False
+    return coming - ctx.reference <= _AHEAD and calendar.day_name[coming.weekday()] == claim.weekday
 
 
 @check("invalid-date")
