@@ -101,8 +101,11 @@ _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such
 # another one, and "the 25 countries of the EU" may be a whole
 # that holds the "Ten countries" before. An intransitive "-ed" is the sentence's verb
 # instead ("The 35 passengers died").
-_PARTICIPLES = rf"(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed" \
-    rf"|{'|'.join(load('subjects')['restatements']['participles'])}"
+# A participle narrows; the sentence's own verb, with its object after it, does not ("the
+# 20% drop showed that ...", "the fine wiped out its profits").
+_PARTICIPLES = rf"(?:(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed" \
+    rf"|{'|'.join(load('subjects')['restatements']['participles'])})" \
+    r"(?!\w|\s+(?:that|the|its|their|his|her|how|why|what|it|them|him|us|out|off)\b)"
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|{_PARTICIPLES}"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"

@@ -43,8 +43,9 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
             break
         word = m.group(1)
         if word.lower() in _STOP or words and (_starts_predicate(words[-1][0], word) or _verb_s(
-                words[-1][0], word) and _DETERMINER_NEXT.match(text, m.end(1), limit)):
-            break  # "the £12.5m fee beats the record"
+                words[-1][0], word) and _DETERMINER_NEXT.match(text, m.end(1), limit)
+                or not word.endswith(("s", "'", "’")) and _OBJECT_NEXT.match(text, m.end(1), limit)):
+            break  # "the £12.5m fee beats the record", "the 10 plants employ about 9,000"
         words.append((word, m.start(1), m.end(1)))
         pos = m.end(1)
     while words and _verb_like(words[-1][0]) and len(words) > 1:
@@ -67,6 +68,9 @@ def _starts_predicate(before: str, word: str) -> bool:
 # ("fee beats the record"); not a plural head ("cell phones a year").
 _VERB_S = regex.compile(r"[a-z]+[^s\W]s")
 _DETERMINER_NEXT = regex.compile(r"\s+(?:the|its|his|her|their)\b")
+# A word (not a plural or a possessive) with an object or a figure right after it is a
+# verb: "the 22 points lift them", "the 10 plants employ about 9,000".
+_OBJECT_NEXT = regex.compile(r"\s+(?:(?:them|him|us|me)\b|(?:about|around|nearly|almost|some)\s+\d|\d)")
 
 
 def _verb_s(before: str, word: str) -> bool:
