@@ -25,4 +25,5 @@ def fmt_interval(low: float | None, high: float | None, write=fmt) -> str:
         return f"at least {write(low)}"
     if low is None or low == 0:
         return f"at most {write(high)}"
-    return f"{write(low)}–{write(high)}"
+    low_text, high_text = write(low), write(high)
+    return low_text if low_text == high_text else f"{low_text}–{high_text}"  # "£824m", not "£824m–£824m"

@@ -409,7 +409,8 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     """Counts are keyed by what they count; a measure by its kind, unit and the noun
     after it ("the $6bn loan"), when there is one."""
     if claim.kind in COUNT_KINDS:
-        key = subject_key(claim.subject) or _noun_of_before(text, claim)
+        key = subject_key(claim.subject) or _noun_of_before(text, claim) or _level_of(text, claim) \
+            or _verb_before(text, claim)
         if key is None:
             return None
         # "Eighty fans were injured" counts the "injured fans", as "the 60 injured fans" does.
@@ -418,8 +419,8 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
             key = ((befell, *key[0]), key[1])
         return ("count", None, *key)
     phrase = counted_phrase(text, _after_conversions(text, claim))
-    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _verb_before(text, claim) \
-        or _verbafter(text, claim)
+    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _level_of(text, claim) \
+        or _verb_before(text, claim) or _verb_after(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
 
 
@@ -431,17 +432,31 @@ _VERB_BEFORE = regex.compile(
 
 def _verb_before(text: str, claim: Claim) -> tuple | None:
     """"Prices rose by 3.4%", "will invest £85m": the rise that "the 3.4% rise" restates,
-    the investment "the £85m investment" does."""
-    if claim.kind not in ("percent", "money"):
-        return None
+    the investment "the £85m investment" does; a count only as a change ("fell by 4,200")."""
     m = _VERB_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
-    if m is None:
+    if m is None or claim.kind in COUNT_KINDS and not (
+            _VERBS[m.group(1).lower()] in ("rise", "fall") and m.group(0).rstrip().lower().endswith(" by")):
         return None
     claim.extra["named_from"] = m.start(1)  # quoted with its verb: "rose by 3.4%"
     return subject_key(_VERBS[m.group(1).lower()])
 
 
-def _verbafter(text: str, claim: Claim) -> tuple | None:
+# "Pre-tax profits rose 8% to £412m": the level the noun before the change reached.
+_LEVEL_BEFORE = regex.compile(
+    rf"\b(?i:([a-z]+))\s+(?:(?:have|has|had)\s+)?(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))})"
+    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?to\s+$")
+
+
+def _level_of(text: str, claim: Claim) -> tuple | None:
+    """"Profits rose 8% to £412m": the £412m is the profit that "the £412m profit" restates."""
+    m = _LEVEL_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
+    if m is None or m.group(1).lower() in _PRONOUNS or m.group(1).lower() in _NOT_NOUNS_OF:
+        return None
+    claim.extra["named_from"] = m.start(1)  # quoted with its noun: "profits rose 8% to £412m"
+    return subject_key(m.group(1).lower())
+
+
+def _verb_after(text: str, claim: Claim) -> tuple | None:
     """"the £24,000 raised": a sum named by the participle after it, as "raised £48,000"
     names it by the verb before."""
     if claim.kind != "money" or (end := _definite_end(text, claim)) is None:
