@@ -5,10 +5,14 @@ from __future__ import annotations
 def fmt(value: float | None) -> str:
     if value is None:
         return "∞"
-    if abs(value) >= 1e9 and value == int(value):
+    # Millions and billions as news writes them ("8.25 million", not "8.25e+06"),
+    # whole numbers with their separators, the rest to four significant figures.
+    if abs(value) >= 1e9:
         return f"{value / 1e9:,.4g}bn"
-    if value == int(value):
-        return f"{int(value):,}"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.4g} million"
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
     return f"{value:,.4g}"
 
 

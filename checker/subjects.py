@@ -95,7 +95,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|our|such|all)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital", "the 5.1% increase
 # seen a year earlier": a definite figure narrowed by what follows is a subset or
 # another one, and "the 25 countries of the EU" may be a whole
@@ -123,7 +123,8 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "ou
                              "between", "during", "over", "under", "into", "after", "before", "since", "until", "up",
                              "down", "per", "out", "not", "no", "but", "so", "also", "just", "only", "this", "year"})
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
-_NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)\b[A-Z][\w'’-]*\s+$")
+# (not a sentence's or a quote's first word: '"Selling 600,000 copies ...')
+_NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)(?<![\"“‘])\b[A-Z][\w'’-]*\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
 # and gives the part after the comma.
 _OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
@@ -268,6 +269,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
             # miners rescued" are "All 17 miners trapped").
             counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
             return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
+                and not _names_something(text, c) \
                 and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
         # The lead restates the headline; failing that, a later count that points back
         # at it does ("Regulator halts 26 power projects" ... "the 26 projects").

@@ -106,6 +106,18 @@ def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
     return sum(c.low for c in counts), sum(c.high for c in counts)
 
 
+# How far back a figure of the same value, with no noun, is the one a figure restates.
+_JUST_BEFORE = 300
+
+
+def _said_just_before(ctx: Context, claim: Claim, tolerance: float) -> bool:
+    """"Cobble Lane attracted 8.3 million. ITV said the 8.3 million viewers ...": the
+    figure restates the one just given without its noun, not the "13.9 million viewers"
+    of another programme before."""
+    return any(c is not claim and c.kind == claim.kind and c.unit == claim.unit and _overlap(c, claim, tolerance)
+               for c in ctx.claims if claim.start - _JUST_BEFORE <= c.start < claim.start)
+
+
 @check("count-conflict")
 def count_conflict(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.0)
@@ -130,7 +142,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # a restatement points back at, but is no whole it must agree with.
             wholes = [e for e in antecedents if not e.extra.get("fresh")]
             if not wholes or any(_overlap(claim, e, tolerance) for e in antecedents + beside) \
-                    or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]):
+                    or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]) \
+                    or _said_just_before(ctx, claim, tolerance):
                 continue
             other = wholes[-1]
             ctx.report(rule, ctx.quote(claim),
