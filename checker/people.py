@@ -305,12 +305,23 @@ class _Mentions:
         return self.people[(free or named)[0]]
 
 
-def _without_descriptors(text: str, name: str) -> str | None:
+def _subject_name(text: str, claim: Claim) -> str | None:
+    """The name extraction gave an age, without a job opening its sentence ("Actress
+    Sally Pearce, 34," is Sally Pearce), as _person_words reads names."""
+    name = claim.subject
+    if name and len(name.split()) == 3 and (at := text.rfind(name, 0, claim.start)) >= 0 \
+            and _LINE_START.search(text, max(0, at - 3), at):
+        return name.split(" ", 1)[1]
+    return name
+
+
+def _without_descriptors(text: str, name: str, keep: int) -> str | None:
     """A headline writes a common noun as a name's first word: "Climber, 24, dies",
-    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef". What is left is
-    the name, if any."""
+    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef"; so does a sentence
+    ("Actress Sally Pearce, 34,"). What is left is the name, if any, of at least ``keep``
+    words."""
     words = name.split()
-    while words and regex.search(rf"\b(?i:a|an|the)\s+{regex.escape(words[0].lower())}\b", text):
+    while len(words) > keep and regex.search(rf"\b(?i:a|an|the)\s+{regex.escape(words[0].lower())}\b", text):
         words = words[1:]
     return " ".join(words) or None
 
@@ -354,9 +365,10 @@ class _People:
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         # "the 69-year-old" is resolved by who was aged last ("at the age of 87" is not).
         anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
-        name = claim.subject or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
-        if name and in_title:
-            name = _without_descriptors(text, name)
+        name = _subject_name(text, claim) or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
+        if name and (in_title or len(name.split()) > 2):
+            # "Climber, 24," in a headline; "Actress Sally Pearce, 34," anywhere
+            name = _without_descriptors(text, name, keep=0 if in_title else 2)
             if name is None:
                 self.unnamed(claim)
                 return None
