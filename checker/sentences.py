@@ -66,9 +66,10 @@ class Sentences:
         return self._found(index, _PLACE_ANCHOR, end)
 
     def _found(self, index: int, pattern, end: int | None) -> frozenset:
-        if (index, pattern, end) not in self._anchors:
-            sentence_end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._anchors[index, pattern, end] = frozenset(
-                m.group(m.lastindex or 0).lower()
-                for m in pattern.finditer(self.text, self.starts[index], sentence_end if end is None else min(end, sentence_end)))
-        return self._anchors[index, pattern, end]
+        sentence_end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        if end is not None and end < sentence_end:  # a part of a sentence: read once, not kept
+            return frozenset(m.group(m.lastindex or 0).lower() for m in pattern.finditer(self.text, self.starts[index], end))
+        if (index, pattern) not in self._anchors:
+            self._anchors[index, pattern] = frozenset(
+                m.group(m.lastindex or 0).lower() for m in pattern.finditer(self.text, self.starts[index], sentence_end))
+        return self._anchors[index, pattern]

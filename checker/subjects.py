@@ -215,7 +215,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
                     definite=definite,
-                    **(_narrowed_by(text, figure) if part is None else _NOT_NARROWED), **_words_near(text, figure, sentences),
+                    **(_narrowed_by(text, figure) if part is None else _NOT_NARROWED), near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
@@ -242,7 +242,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, **_NOT_NARROWED, **_NOTHING_NEAR,
+                      definite=False, **_NOT_NARROWED, near=("", ""),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
@@ -316,7 +316,6 @@ def _points_back(text: str, claim: Claim) -> bool:
 
 
 _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_names": frozenset()}
-_NOTHING_NEAR = {"stems_before": frozenset(), "words_near": frozenset(), "names_near": frozenset()}
 
 
 def _narrowed_by(text: str, claim: Claim) -> dict:
@@ -337,15 +336,18 @@ def narrowing_met(claim: Claim, earlier: Claim) -> bool:
     but not "the 18% rise in Skyline's passengers" after "Atlantic Hop reported an 11%
     rise in passengers" (a name the earlier figure does not come with)."""
     verb, words, names = claim.extra["narrowed_by"], claim.extra["narrowed_in"], claim.extra["narrowed_names"]
-    near = earlier.extra["words_near"]
-    return (verb is not None or bool(words)) and (verb is None or _stem(verb) in earlier.extra["stems_before"]) \
-        and (not words or bool((words - names) & near)) and (names <= near or not earlier.extra["names_near"])
+    if verb is None and not words:
+        return False
+    before, around = earlier.extra["near"]
+    near = _content_words(f"{before} {around}")
+    return (verb is None or _stem(verb) in {_stem(w) for w in _WORD.findall(before.lower())}) \
+        and (not words or bool((words - names) & near)) and (names <= near or not _names(f"{before} {around}"))
 
 
-def _words_near(text: str, claim: Claim, sentences: Sentences) -> dict:
-    """The words before and around a figure in its clause ("China lent Russia $6bn",
+def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[str, str]:
+    """The words before and after a figure in its clause ("China lent Russia $6bn",
     "Demand had risen by 25% in a year"; not "police" in "rise by 4.99%, while the
-    police share ...")."""
+    police share ..."), read by narrowing_met when it is asked."""
     sentence = sentences.index(claim.start)
     start = max(sentences.starts[sentence], claim.quote_start - 30)
     end = min(sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text), claim.quote_end + 40)
@@ -353,10 +355,7 @@ def _words_near(text: str, claim: Claim, sentences: Sentences) -> dict:
         start -= 1  # whole words: "Passenger numbers", not "er numbers"
     while end < len(text) and text[end].isalpha():
         end += 1
-    before = _CLAUSE_BREAK.split(text[start:claim.quote_start])[-1]
-    around = _CLAUSE_BREAK.split(text[claim.quote_end:end])[0]
-    return {"stems_before": frozenset(_stem(w) for w in _WORD.findall(before.lower())),
-            "words_near": _content_words(before + " " + around), "names_near": _names(before + " " + around)}
+    return _CLAUSE_BREAK.split(text[start:claim.quote_start])[-1], _CLAUSE_BREAK.split(text[claim.quote_end:end])[0]
 
 
 def _names(words: str) -> frozenset[str]:
