@@ -18,7 +18,7 @@ from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
 from .rules_data import load
-from .sentences import Sentences, after, sentence_around
+from .sentences import Sentences, after, sentence_around, title_end
 
 
 def group_ages(text: str, claims: list[Claim], sentences: Sentences) -> tuple[dict[str, list[Claim]], tuple[Claim, Claim] | None]:
@@ -232,10 +232,12 @@ def _not_first_names() -> frozenset[str]:
 def _person_words(text: str, m) -> list[str]:
     """The words of a name found by _FULL_NAME_RE, without a title or a job before it
     ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening a
-    sentence)."""
+    sentence; a headline's "Cyclist Ortiz" that the story never writes again)."""
     words = _HONORIFIC.sub("", m.group(0)).split()
     if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
         return words[-2:]
+    if len(words) == 2 and m.end() <= title_end(text) and text.count(m.group(0)) == 1:
+        return words[1:]
     return words
 
 
@@ -251,8 +253,11 @@ class _Mentions:
     def __init__(self, text: str):
         found = []  # (offset, name)
         surnames: dict[str, str] = {}
+        by_surname = []  # a headline's "Prodigy Monfils": a mention by surname
         for m in _FULL_NAME_RE.finditer(text):
             words = _person_words(text, m)
+            if len(words) == 1:
+                by_surname.append((m.end() - len(words[0]), words[0]))
             if len(words) < 2 or not _may_be_person(text, m, words):
                 continue  # "Mr Reed" is a mention by surname, read below
             name = " ".join(words)
@@ -273,7 +278,8 @@ class _Mentions:
                  if m.group(0) in surnames and (not _NAME_BEFORE_TOKEN.search(text, max(0, m.start() - 30), m.start())
                                                 or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
                  and not _NOT_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                 and not _NAME_TOKEN_NEXT.match(text, m.end())]
+                 and not _NAME_TOKEN_NEXT.match(text, m.end())] \
+            + [(pos, surnames[word]) for pos, word in by_surname if word in surnames]
         # Where each full name carrying a surname is first written, for "Fane, 62," after
         # "Edward Fane" and before "Harriet Fane" (a surname has few such names).
         self._first_full: dict[str, dict[str, int]] = defaultdict(dict)
@@ -317,10 +323,12 @@ def _subject_name(text: str, claim: Claim) -> str | None:
 
 def _without_descriptors(text: str, name: str, keep: int) -> str | None:
     """A headline writes a common noun as a name's first word: "Climber, 24, dies",
-    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef"; so does a sentence
-    ("Actress Sally Pearce, 34,"). What is left is the name, if any, of at least ``keep``
-    words."""
+    "Chef Nadia Farouk, 39," for the story's "a climber", "the chef", and "Cyclist Ortiz"
+    that the story never writes again; so does a sentence ("Actress Sally Pearce, 34,").
+    What is left is the name, if any, of at least ``keep`` words (none for a headline)."""
     words = name.split()
+    if not keep and len(words) == 2 and text.count(name) == 1:
+        return words[1]
     while len(words) > keep and regex.search(rf"\b(?i:a|an|the)\s+{regex.escape(words[0].lower())}\b", text):
         words = words[1:]
     return " ".join(words) or None

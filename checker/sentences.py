@@ -37,16 +37,21 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, min(ends, default=len(text))
 
 
+def title_end(text: str) -> int:
+    """Where a text's headline ends, or 0: a short first line without a full stop,
+    followed by more text, is a headline."""
+    end = text.find("\n")
+    first_line = text[:end]
+    return end if 0 <= end < 120 and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
+
+
 class Sentences:
     """Sentence numbers, time anchors and the title of a text, found once."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        first_line = text.split("\n", 1)[0]
-        # A short first line without a full stop, followed by more text, is a headline.
-        self.title_end = len(first_line) if "\n" in text and len(first_line) < 120 \
-            and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
+        self.title_end = title_end(text)
         body = text[self.title_end:].lstrip("\n")
         lead_start = len(text) - len(body)
         lead_end = text.find("\n", lead_start)
