@@ -95,7 +95,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|our|such|all)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital", "the 5.1% increase
 # seen a year earlier": a definite figure narrowed by what follows is a subset or
 # another one, and "the 25 countries of the EU" may be a whole
@@ -109,7 +109,11 @@ _PARTICIPLES = rf"(?:(?!(?:{'|'.join(load('subjects')['restatements']['intransit
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|{_PARTICIPLES}"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
-    r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago))\b", regex.IGNORECASE)
+    r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago)"
+    # a relative clause without "that": "the 5% stake it sold", "the 21,260 votes the
+    # party won in 2001"
+    r"|(?:it|he|she|they|we|I|you)\s+(?!(?:is|was|are|were|will|would|has|have|had)\b)[a-z]+"
+    r"|the\s+[a-z]+\s+(?:\w+ed|won|sold|paid|spent|made|took|got|lost|gave|held|had|won))\b", regex.IGNORECASE)
 # "the £250,000 donated by the supermarket": a participle and its agent.
 _PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b(?:\s+by\s+((?:[\w'’-]+\s+){{0,2}}[\w'’-]+))?", regex.IGNORECASE)
 _STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
@@ -214,7 +218,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
                     # "five of the 650 seats" is a whole the five are taken from, not
                     # the seats named before.
-                    definite=definite,
+                    definite=definite, owned=_owned(text, figure),
                     **(_narrowed_by(text, figure) if part is None else _NOT_NARROWED), near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
@@ -242,7 +246,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, **_NOT_NARROWED, near=("", ""),
+                      definite=False, owned=False, **_NOT_NARROWED, near=("", ""),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
@@ -306,6 +310,12 @@ def _definite_end(text: str, claim: Claim) -> int | None:
     if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):
         return phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
     return claim.quote_end
+
+
+def _owned(text: str, claim: Claim) -> bool:
+    """"its 10 episodes", "their six games": a set someone's, whose owner the text may change."""
+    m = _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start)
+    return m is not None and m.group(1).lower() in ("its", "their")
 
 
 def _points_back(text: str, claim: Claim) -> bool:

@@ -68,10 +68,11 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     # from the one it came with.
     if claim.extra["definite"] or narrowing_met(claim, earlier):
         # "the two countries" may pick two of the "31 countries" named before; "the two
-        # men" after "the two men" is the same pair. Not so for measures: "the 4km race"
-        # and "the 6.2km race" are two races.
+        # men" after "the two men" is the same pair, but "its six episodes" after "its 10
+        # episodes" may be another owner's. Not so for measures: "the 4km race" and "the
+        # 6.2km race" are two races.
         return claim.kind in ("percent", "money") or (claim.low or 0) >= 10 \
-            or (earlier.extra["definite"] and claim.kind in COUNT_KINDS)
+            or (earlier.extra["definite"] and claim.kind in COUNT_KINDS and not (claim.extra["owned"] or earlier.extra["owned"]))
     # Two specific sets are one only when no time sets them apart: not "900 British
     # troops in Estonia" and "150 British troops arrived last month".
     # Nor the dead and the deployed: "11,000 North Korean troops ... 200 North Korean
@@ -85,12 +86,17 @@ def _head(key: tuple) -> tuple:
     return key[0], key[1], tuple(q for q in key[2] if q not in BEFELL_QUALIFIERS), key[-1]
 
 
-def _by_head(counts: dict[tuple, list[Claim]]) -> dict[tuple, tuple[list[int], list[Claim]]]:
-    """The figures of each set, whatever befell them, in text order (with their starts,
-    for bisect)."""
+def _noun(key: tuple) -> tuple:
+    """A key without its qualifiers: "the 35 planes" may be the "70 Boeing aircraft"."""
+    return key[0], key[1], (), key[-1]
+
+
+def _by_head(counts: dict[tuple, list[Claim]], head=_head) -> dict[tuple, tuple[list[int], list[Claim]]]:
+    """The figures of each set, whatever befell them (or, with ``head=_noun``, whatever
+    qualifies them), in text order (with their starts, for bisect)."""
     kin: dict[tuple, list[Claim]] = defaultdict(list)
     for key, claims in counts.items():
-        kin[_head(key)].extend(c for c in claims if not c.extra["title"])  # a headline is checked apart
+        kin[head(key)].extend(c for c in claims if not c.extra["title"])  # a headline is checked apart
     return {head: ([c.start for c in group], group)
             for head, group in ((h, sorted(g, key=lambda c: c.start)) for h, g in kin.items())}
 
@@ -106,16 +112,15 @@ def _sentence_total(ctx: Context, at: Claim) -> tuple[float, float] | None:
     return sum(c.low for c in counts), sum(c.high for c in counts)
 
 
-# How far back a figure of the same value, with no noun, is the one a figure restates.
-_JUST_BEFORE = 300
-
-
-def _said_just_before(ctx: Context, claim: Claim, tolerance: float) -> bool:
-    """"Cobble Lane attracted 8.3 million. ITV said the 8.3 million viewers ...": the
-    figure restates the one just given without its noun, not the "13.9 million viewers"
-    of another programme before."""
-    return any(c is not claim and c.kind == claim.kind and c.unit == claim.unit and _overlap(c, claim, tolerance)
-               for c in ctx.claims if claim.start - _JUST_BEFORE <= c.start < claim.start)
+def _said_before(ctx: Context, claim: Claim, tolerance: float) -> bool:
+    """"Cobble Lane attracted 8.3 million. ITV said the 8.3 million viewers ...", "raise
+    its gas prices by 12.4% ... the 12.4% increase": the figure restates the one given
+    before under another noun or none, not the "13.9 million viewers" of another
+    programme or the "60% jump in wholesale costs"."""
+    return claim.value is not None and any(
+        c.kind == claim.kind and c.unit == claim.unit and c.value is not None
+        and not (_below(c.value, claim.value, tolerance) or _below(claim.value, c.value, tolerance))
+        for c in ctx.claims if c.start < claim.start)
 
 
 @check("count-conflict")
@@ -123,8 +128,10 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.0)
     window = rule.params.get("antecedents", 16)
     kin = _by_head(ctx.groups.counts)
+    nouns = _by_head(ctx.groups.counts, _noun)
     for key, claims in ctx.groups.counts.items():
         starts, relatives = kin[_head(key)]
+        noun_starts, same_noun = nouns[_noun(key)]
         for i, claim in enumerate(claims):
             if claim.extra.get("fresh"):
                 continue
@@ -132,6 +139,12 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # them, so a subject with hundreds of figures stays linear.
             earlier = claims[max(0, i - window):i]
             antecedents = [e for e in earlier if not e.extra["title"] and _points_back(claim, e, key)]
+            if claim.extra["definite"] and not key[2]:
+                # "the 35 planes" after "70 Boeing aircraft": an unqualified restatement
+                k = bisect.bisect_left(noun_starts, claim.start)
+                antecedents = sorted(antecedents + [e for e in same_noun[max(0, k - window):k]
+                                                    if e.extra["key"][2] and _points_back(claim, e, key)],
+                                     key=lambda c: c.start)
             # "Profits dropped 12%, and the 12% drop was steep": restated in its own
             # sentence; "Fourteen guests were rescued ... The 14 guests were trapped": a
             # figure of the same set, whatever befell it.
@@ -143,7 +156,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             wholes = [e for e in antecedents if not e.extra.get("fresh")]
             if not wholes or any(_overlap(claim, e, tolerance) for e in antecedents + beside) \
                     or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]) \
-                    or _said_just_before(ctx, claim, tolerance):
+                    or _said_before(ctx, claim, tolerance):
                 continue
             other = wholes[-1]
             ctx.report(rule, ctx.quote(claim),
