@@ -367,7 +367,11 @@ class _People:
         if after and after.group(1):
             return self._match(after.group(1))  # "the 23-year-old Mr Varga"
         if after and not _demonym(after.group(2)):
-            return None  # "the 26-year-old Bryan twins": the name that follows is not resolved
+            # "the 31-year-old Henley": a surname the story gave a full name to; "the
+            # 26-year-old Bryan twins" is not resolved.
+            written = self._mentioned(text).full_names_before(after.group(2), claim.start)
+            return self._match(after.group(2), (claim.low, claim.high), written) \
+                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) else None
         if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"

@@ -120,7 +120,8 @@ _STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s")
 _WORD = regex.compile(r"[A-Za-z]+")
 # "the 25% jump in demand": what a change is in (its first three words).
-_CHANGE_IN = regex.compile(r"\s+in\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_CHANGE_IN = regex.compile(r"\s+(?:in|for)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_LINE_START_BEFORE = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "of", "and", "or", "to", "for",
                              "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "ha", "have",
                              "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about",
@@ -128,7 +129,7 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "ou
                              "down", "per", "out", "not", "no", "but", "so", "also", "just", "only", "this", "year"})
 # "Halo 2", "Radio 1", "Number 10": a bare number right after a capitalised word names something.
 # (not a sentence's or a quote's first word: '"Selling 600,000 copies ...')
-_NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)(?<![\"“‘])\b[A-Z][\w'’-]*\s+$")
+_NAME_BEFORE = regex.compile(r"(?<![.!?:][\"“‘']?\s[\"“‘']?)(?<!^[\"“‘']?)(?<![\"“‘])\b[A-Z][\w'’-]*(?<!['’]s)\s+$")
 # "Of the council's 300 buildings, 45 will be sold": a sentence that opens on the whole
 # and gives the part after the comma.
 _OF_THE_OPENING = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)Of\s+(?:(?:the|those|these|its|their)\s+)?(?:[\w-]+['’]s\s+)?$")
@@ -333,7 +334,10 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
     the runners"), or what a change is in ("the 25% jump in demand")."""
     end = _definite_end(text, claim)
     m = after(_PARTICIPLE_AFTER, text, end) if end is not None else None
-    n = after(_CHANGE_IN, text, end) if end is not None and m is None and claim.kind == "percent" else None
+    # (what a change is in; for a count, only a change's: "the 42,000 fall in unemployment",
+    # not "the 25 countries of the union", a whole)
+    change = claim.kind == "percent" or (subject_key(claim.subject) or (None,))[-1] in ("rise", "fall")
+    n = after(_CHANGE_IN, text, end) if end is not None and m is None and change else None
     words = (m.group(2) if m else n.group(1) if n else None) or ""
     return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words),
             "narrowed_names": _names(words)}
@@ -453,18 +457,26 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
 
 
 # "Pre-tax profits rose 8% to £412m": the level the noun before the change reached.
+# "Pre-tax profit for the year reached £118m", "The number of women in jail has risen to
+# 9,160": the noun before a place or a time it is given for.
 _LEVEL_BEFORE = regex.compile(
-    rf"\b(?i:([a-z]+))\s+(?:(?:have|has|had)\s+)?(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))})"
-    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?to\s+$")
+    r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
+    r"\s+(?:(?:have|has|had|will)\s+)?(?:"
+    rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
+    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?to|reached|hit|hits|reach|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 
 
 def _level_of(text: str, claim: Claim) -> tuple | None:
-    """"Profits rose 8% to £412m": the £412m is the profit that "the £412m profit" restates."""
-    m = _LEVEL_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
-    if m is None or m.group(1).lower() in _PRONOUNS or m.group(1).lower() in _NOT_NOUNS_OF:
-        return None
-    claim.extra["named_from"] = m.start(1)  # quoted with its noun: "profits rose 8% to £412m"
-    return subject_key(m.group(1).lower())
+    """"Profits rose 8% to £412m": the £412m is the profit that "the £412m profit" restates;
+    "The number of women in jail has risen to 9,160" counts women, not a number."""
+    for m in _LEVEL_BEFORE.finditer(text, max(0, claim.quote_start - 72), claim.quote_start, overlapped=True):
+        noun = m.group(1).lower()
+        if noun in _PRONOUNS or noun in _NOT_NOUNS_OF or noun in _FUNCTION_WORDS or m.group(1)[0].isupper() \
+                and m.start(1) > 0 and not _LINE_START_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)):
+            continue  # "in England has fallen to": not a noun it counts
+        claim.extra["named_from"] = m.start(1)  # quoted with its noun: "profits rose 8% to £412m"
+        return subject_key(noun)
+    return None
 
 
 def _verb_after(text: str, claim: Claim) -> tuple | None:
