@@ -18,7 +18,7 @@ from .extract.counted import HONORIFIC as _HONORIFIC
 from .extract.counted import NOT_NAMES, TITLES, counted_phrase
 from .model import Claim
 from .rules_data import load
-from .sentences import Sentences, after, sentence_around, title_end
+from .sentences import Sentences, after, opens_sentence, sentence_around, title_end
 
 
 def group_ages(text: str, claims: list[Claim], sentences: Sentences) -> tuple[dict[str, list[Claim]], tuple[Claim, Claim] | None]:
@@ -203,7 +203,6 @@ _NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\
 _PLACE_BEFORE = regex.compile(r"(?<![\w])(?i:from|into|to)\s+$")
 _NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
 _PREPOSITION_BEFORE = regex.compile(rf"\b(?i:for|to|by|with|from|of|at|against|over|beat|beating)\s+(?:(?:{TITLES})\.?\s+)?$")
-_LINE_START = regex.compile(r"(?:^|\n|[.!?][\"”’']?\s)$")
 
 
 def _may_be_person(text: str, m, words: list[str]) -> bool:
@@ -234,7 +233,7 @@ def _person_words(text: str, m) -> list[str]:
     ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening a
     sentence; a headline's "Cyclist Ortiz" that the story never writes again)."""
     words = _HONORIFIC.sub("", m.group(0)).split()
-    if len(words) > 3 or len(words) == 3 and _LINE_START.search(text, max(0, m.start() - 3), m.start()):
+    if len(words) > 3 or len(words) == 3 and opens_sentence(text, m.start()):
         return words[-2:]
     if len(words) == 2 and m.end() <= title_end(text) and text.count(m.group(0)) == 1:
         return words[1:]
@@ -315,8 +314,7 @@ def _subject_name(text: str, claim: Claim) -> str | None:
     """The name extraction gave an age, without a job opening its sentence ("Actress
     Sally Pearce, 34," is Sally Pearce), as _person_words reads names."""
     name = claim.subject
-    if name and len(name.split()) == 3 and (at := text.rfind(name, 0, claim.start)) >= 0 \
-            and _LINE_START.search(text, max(0, at - 3), at):
+    if name and len(name.split()) == 3 and (at := text.rfind(name, 0, claim.start)) >= 0 and opens_sentence(text, at):
         return name.split(" ", 1)[1]
     return name
 

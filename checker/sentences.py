@@ -37,6 +37,14 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, min(ends, default=len(text))
 
 
+_OPENS = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether a sentence or a line starts at ``pos``."""
+    return _OPENS.search(text, max(0, pos - 3), pos) is not None
+
+
 def title_end(text: str) -> int:
     """Where a text's headline ends, or 0: a short first line without a full stop,
     followed by more text, is a headline."""

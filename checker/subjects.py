@@ -19,7 +19,7 @@ from .extract.counted import NOT_NAMES, counted_phrase
 from .model import Claim
 from .people import group_ages
 from .rules_data import EXTRA_SUBJECTS, load
-from .sentences import Sentences, after
+from .sentences import Sentences, after, opens_sentence
 
 COUNT_KINDS = ("number", "range")
 
@@ -113,7 +113,7 @@ _RESTRICTED_AFTER = regex.compile(
     # a relative clause without "that": "the 5% stake it sold", "the 21,260 votes the
     # party won in 2001"
     r"|(?:it|he|she|they|we|I|you)\s+(?!(?:is|was|are|were|will|would|has|have|had)\b)[a-z]+"
-    r"|the\s+[a-z]+\s+(?:\w+ed|won|sold|paid|spent|made|took|got|lost|gave|held|had|won))\b", regex.IGNORECASE)
+    r"|the\s+[a-z]+\s+(?:\w+ed|won|sold|paid|spent|made|took|got|lost|gave|held|had))\b", regex.IGNORECASE)
 # "the £250,000 donated by the supermarket": a participle and its agent.
 _PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b(?:\s+by\s+((?:[\w'’-]+\s+){{0,2}}[\w'’-]+))?", regex.IGNORECASE)
 _STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
@@ -121,9 +121,8 @@ _CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s")
 _WORD = regex.compile(r"[A-Za-z]+")
 # "the 25% jump in demand": what a change is in (its first three words).
 _CHANGE_IN = regex.compile(r"\s+(?:in|for)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
-_LINE_START_BEFORE = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "of", "and", "or", "to", "for",
-                             "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "ha", "have",
+                             "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "has", "have",
                              "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about",
                              "between", "during", "over", "under", "into", "after", "before", "since", "until", "up",
                              "down", "per", "out", "not", "no", "but", "so", "also", "just", "only", "this", "year"})
@@ -374,8 +373,7 @@ def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[str, str]:
 
 def _names(words: str) -> frozenset[str]:
     """The names among some words ("Skyline's passengers": "skyline"), as _content_words gives them."""
-    return frozenset(_singular(w.lower()) for w in _WORD.findall(words) if w[0].isupper() and w not in NOT_NAMES) \
-        - _FUNCTION_WORDS
+    return _content_words(" ".join(w for w in _WORD.findall(words) if w[0].isupper() and w not in NOT_NAMES))
 
 
 def _stem(word: str) -> str:
@@ -384,7 +382,9 @@ def _stem(word: str) -> str:
 
 
 def _content_words(words: str) -> frozenset[str]:
-    return frozenset(_singular(w.lower()) for w in _WORD.findall(words) if len(w) > 1) - _FUNCTION_WORDS
+    """Words that say what a figure is about, singular and in lower case ("passenger")."""
+    return frozenset(_singular(w) for w in (w.lower() for w in _WORD.findall(words))
+                     if len(w) > 1 and w not in _FUNCTION_WORDS)
 
 
 _BEFELL = load("subjects")["restatements"]
@@ -456,9 +456,8 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
     return subject_key(_VERBS[m.group(1).lower()])
 
 
-# "Pre-tax profits rose 8% to £412m": the level the noun before the change reached.
-# "Pre-tax profit for the year reached £118m", "The number of women in jail has risen to
-# 9,160": the noun before a place or a time it is given for.
+# "Pre-tax profits rose 8% to £412m", "Pre-tax profit for the year reached £118m": the
+# level the noun before the verb reached (before what it is given for, if any).
 _LEVEL_BEFORE = regex.compile(
     r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
@@ -472,7 +471,7 @@ def _level_of(text: str, claim: Claim) -> tuple | None:
     for m in _LEVEL_BEFORE.finditer(text, max(0, claim.quote_start - 72), claim.quote_start, overlapped=True):
         noun = m.group(1).lower()
         if noun in _PRONOUNS or noun in _NOT_NOUNS_OF or noun in _FUNCTION_WORDS or m.group(1)[0].isupper() \
-                and m.start(1) > 0 and not _LINE_START_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1)):
+                and not opens_sentence(text, m.start(1)):
             continue  # "in England has fallen to": not a noun it counts
         claim.extra["named_from"] = m.start(1)  # quoted with its noun: "profits rose 8% to £412m"
         return subject_key(noun)
