@@ -92,6 +92,7 @@ def _someone_elses(text: str, start: int) -> bool:
 
 # "Fiona Lacey said divers had reached the 22-year-old": a speaker's sentence.
 _SAID = regex.compile(r"\b(?:said|says|told|added)\b")
+_RELATIVE = regex.compile(rf"\b(?:{RELATIVES})\b", regex.IGNORECASE)
 # "the 16-year-old son": a relative of someone named, not that person.
 _RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
 # "a man", "a 25-year-old woman", "his son": someone not named comes into the story.
@@ -104,6 +105,8 @@ _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+t
 # "age of 10"): an age then, not now.
 _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$"
+                             # "since 1987, when 17-year-old Kevin Rowe scored"
+                             r"|\bwhen\s+(?:an?\s+)?$"
                              # "won his first cap in 1975, aged 23", "last season, aged 39"
                              r"|\b(?:in\s+(?:19|20)\d\d|(?:last|that)\s+(?:year|season|month|week))\s*,\s*$",
                              regex.IGNORECASE)
@@ -229,12 +232,13 @@ def _not_first_names() -> frozenset[str]:
 
 
 def _person_words(text: str, m) -> list[str]:
-    """The words of a name found by _FULL_NAME_RE, without a title or a job before it
-    ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening a
-    sentence; a headline's "Cyclist Ortiz" that the story never writes again)."""
+    """The words of a name found by _FULL_NAME_RE, without a title, a job or a nationality
+    before it ("Mr Reed"; "Finance Minister Omar Davies", "Novelist Arthur Hailey" opening
+    a sentence; "American Jessie Moran"; a headline's "Cyclist Ortiz" that the story never
+    writes again)."""
     words = _HONORIFIC.sub("", m.group(0)).split()
-    if len(words) > 3 or len(words) == 3 and opens_sentence(text, m.start()):
-        return words[-2:]
+    if len(words) > 3 or len(words) == 3 and (opens_sentence(text, m.start()) or _demonym(words[0])):
+        return words[-2:]  # ... and "beat American Jessie Moran"
     if len(words) == 2 and m.end() <= title_end(text) and text.count(m.group(0)) == 1:
         return words[1:]
     return words
@@ -367,9 +371,10 @@ class _People:
         if after and not _demonym(after.group(2)):
             # "the 31-year-old Henley": a surname the story gave a full name to; "the
             # 26-year-old Bryan twins" is not resolved.
+            # (not in a family's story: "his brother Daniel" may be that Ross too)
             written = self._mentioned(text).full_names_before(after.group(2), claim.start)
             return self._match(after.group(2), (claim.low, claim.high), written) \
-                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) else None
+                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not _RELATIVE.search(text) else None
         if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"

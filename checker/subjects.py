@@ -105,11 +105,11 @@ _DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such
 # 20% drop showed that ...", "the fine wiped out its profits").
 _PARTICIPLES = rf"(?:(?!(?:{'|'.join(load('subjects')['restatements']['intransitive'])})\b)\w+ed" \
     rf"|{'|'.join(load('subjects')['restatements']['participles'])})" \
-    r"(?!\w|\s+(?:that|the|its|their|his|her|how|why|what|it|them|him|us|out|off)\b)"
+    r"(?!\w|\s+(?:that|the(?!\s+(?:previous|last|following|next|same)\b)|its|their|his|her|how|why|what|it|them|him|us|out|off)\b)"
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|{_PARTICIPLES}"
     r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
-    r"|last|previous|a\s+(?:year|month|week)\s+(?:earlier|before|ago)"
+    r"|(?:the\s+)?(?:last|previous|following)|a\s+(?:year|month|week)\s+(?:earlier|before|ago)"
     # a relative clause without "that": "the 5% stake it sold", "the 21,260 votes the
     # party won in 2001"
     r"|(?:it|he|she|they|we|I|you)\s+(?!(?:is|was|are|were|will|would|has|have|had)\b)[a-z]+"
@@ -117,10 +117,14 @@ _RESTRICTED_AFTER = regex.compile(
 # "the £250,000 donated by the supermarket": a participle and its agent.
 _PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b(?:\s+by\s+((?:[\w'’-]+\s+){{0,2}}[\w'’-]+))?", regex.IGNORECASE)
 _STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
-_CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s")
+_CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s|,\s+with\s")
 _WORD = regex.compile(r"[A-Za-z]+")
-# "the 25% jump in demand": what a change is in (its first three words).
-_CHANGE_IN = regex.compile(r"\s+(?:in|for)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+# "the 25% jump in demand", "the 3,000 rise in unemployment in the region": what a change
+# is in, up to a verb ("the 12,000 fall in manufacturing jobs taking ..."), with a second
+# such phrase.
+_CHANGE_IN = regex.compile(r"\s+(?:in|for)\s+((?:(?:the|its|their)\s+)?[\w'’-]+(?:\s+(?!(?:[a-z]+(?:ing|ed)|in|at|for|across|among|of|to|from|with|by|and|or|was|is|were|are"
+                           r"|has|have|had|will|would|could|should|can|may|might|said|says)\b)[\w'’-]+){0,2})"
+                           r"(?:\s+(?:in|at|for|across|among|of)\s+((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?))?")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "of", "and", "or", "to", "for",
                              "by", "on", "at", "in", "as", "that", "which", "was", "is", "were", "are", "has", "have",
                              "had", "be", "been", "will", "would", "it", "with", "from", "than", "more", "about",
@@ -337,7 +341,7 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
     # not "the 25 countries of the union", a whole)
     change = claim.kind == "percent" or (subject_key(claim.subject) or (None,))[-1] in ("rise", "fall")
     n = after(_CHANGE_IN, text, end) if end is not None and m is None and change else None
-    words = (m.group(2) if m else n.group(1) if n else None) or ""
+    words = (m.group(2) if m else " ".join(filter(None, n.groups())) if n else None) or ""
     return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words),
             "narrowed_names": _names(words)}
 
@@ -345,16 +349,17 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
 def narrowing_met(claim: Claim, earlier: Claim) -> bool:
     """Whether what narrows ``claim`` was said of ``earlier``, so that it narrows nothing:
     "the 337,000 jobs added" after "The economy added 337,000 jobs" (the same verb before
-    it), "the 25% jump in demand" after "Demand had risen by 25%" (the same thing near it),
-    but not "the 18% rise in Skyline's passengers" after "Atlantic Hop reported an 11%
-    rise in passengers" (a name the earlier figure does not come with)."""
+    it), "the 25% jump in demand" after "Demand had risen by 25%" (every word of what it is
+    in near it: not "the 9,100 rise in youth unemployment" after "Unemployment rose by
+    12,400"), but not "the 18% rise in Skyline's passengers" after "Atlantic Hop reported
+    an 11% rise in passengers" (a name the earlier figure does not come with)."""
     verb, words, names = claim.extra["narrowed_by"], claim.extra["narrowed_in"], claim.extra["narrowed_names"]
     if verb is None and not words:
         return False
     before, around = earlier.extra["near"]
     near = _content_words(f"{before} {around}")
     return (verb is None or _stem(verb) in {_stem(w) for w in _WORD.findall(before.lower())}) \
-        and (not words or bool((words - names) & near)) and (names <= near or not _names(f"{before} {around}"))
+        and (words - names) <= near and (names <= near or not _names(f"{before} {around}"))
 
 
 def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[str, str]:

@@ -15,7 +15,8 @@ _AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_STARTS = frozenset("-ymwd")  # of _AFTER, after its white space
-_NAME_AFTER = regex.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)(?![\w'’])")
+# "83-year-old Kenji Mori", "22-year-old actress Ellie Marsh": a name after the age, a job between.
+_NAME_AFTER = regex.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)(?![\w'’])")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 # "aged 69", "aged just 19", "age 30", "at the age of 92".
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged(?:\s+(?:just|only))?|age(?:\s+of)?)\s+$", regex.IGNORECASE)
