@@ -470,9 +470,14 @@ _LEVEL_BEFORE = regex.compile(
     r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?to|reached|hit|hits|reach|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 
 
+_LEVEL_ENDS = (" to", "reached", "hit", "hits", "reach", " at", "record")
+
+
 def _level_of(text: str, claim: Claim) -> tuple | None:
     """"Profits rose 8% to £412m": the £412m is the profit that "the £412m profit" restates;
     "The number of women in jail has risen to 9,160" counts women, not a number."""
+    if not text[max(0, claim.quote_start - 10):claim.quote_start].rstrip().lower().endswith(_LEVEL_ENDS):
+        return None  # a plain look first: this runs for most sums and counts
     for m in _LEVEL_BEFORE.finditer(text, max(0, claim.quote_start - 72), claim.quote_start, overlapped=True):
         noun = m.group(1).lower()
         if noun in _PRONOUNS or noun in _NOT_NOUNS_OF or noun in _FUNCTION_WORDS or m.group(1)[0].isupper() \
