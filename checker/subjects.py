@@ -250,7 +250,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, owned=False, **_NOT_NARROWED, near=("", ""),
+                      definite=False, owned=False, **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
@@ -346,7 +346,7 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
             "narrowed_names": _names(words)}
 
 
-def narrowing_met(claim: Claim, earlier: Claim) -> bool:
+def narrowing_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether what narrows ``claim`` was said of ``earlier``, so that it narrows nothing:
     "the 337,000 jobs added" after "The economy added 337,000 jobs" (the same verb before
     it), "the 25% jump in demand" after "Demand had risen by 25%" (every word of what it is
@@ -356,16 +356,18 @@ def narrowing_met(claim: Claim, earlier: Claim) -> bool:
     verb, words, names = claim.extra["narrowed_by"], claim.extra["narrowed_in"], claim.extra["narrowed_names"]
     if verb is None and not words:
         return False
-    before, around = earlier.extra["near"]
+    start, end = earlier.extra["near"]
+    before = _CLAUSE_BREAK.split(text[start:earlier.quote_start])[-1]
+    around = _CLAUSE_BREAK.split(text[earlier.quote_end:end])[0]
     near = _content_words(f"{before} {around}")
     return (verb is None or _stem(verb) in {_stem(w) for w in _WORD.findall(before.lower())}) \
         and (words - names) <= near and (names <= near or not _names(f"{before} {around}"))
 
 
-def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[str, str]:
-    """The words before and after a figure in its clause ("China lent Russia $6bn",
-    "Demand had risen by 25% in a year"; not "police" in "rise by 4.99%, while the
-    police share ..."), read by narrowing_met when it is asked."""
+def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[int, int]:
+    """Where the words around a figure start and end, in its sentence and whole words
+    ("China lent Russia $6bn", "Demand had risen by 25% in a year"), for narrowing_met
+    to read in its clause (not "police" in "rise by 4.99%, while the police share ...")."""
     sentence = sentences.index(claim.start)
     start = max(sentences.starts[sentence], claim.quote_start - 30)
     end = min(sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text), claim.quote_end + 40)
@@ -373,7 +375,7 @@ def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[str, str]:
         start -= 1  # whole words: "Passenger numbers", not "er numbers"
     while end < len(text) and text[end].isalpha():
         end += 1
-    return _CLAUSE_BREAK.split(text[start:claim.quote_start])[-1], _CLAUSE_BREAK.split(text[claim.quote_end:end])[0]
+    return start, end
 
 
 def _names(words: str) -> frozenset[str]:

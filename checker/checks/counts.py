@@ -51,7 +51,7 @@ def _overlaps_total(claim: Claim, total: tuple[float, float] | None, tolerance: 
     return total is not None and not (_below(claim.high, total[0], tolerance) or _below(total[1], claim.low, tolerance))
 
 
-def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
+def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether ``claim`` speaks of the same set as ``earlier``: it points back with a
     definite article ("the 3,000 troops"), or both name a specific set ("North Korean
     soldiers"); the same qualified noun twice is not enough ("The UK has 1,000 wind
@@ -66,7 +66,7 @@ def _points_back(claim: Claim, earlier: Claim, key: tuple) -> bool:
     # "The economy added 337,000 jobs ... the 337,000 jobs added in October", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
-    if claim.extra["definite"] or narrowing_met(claim, earlier):
+    if claim.extra["definite"] or narrowing_met(text, claim, earlier):
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair, but "its six episodes" after "its 10
         # episodes" may be another owner's. Not so for measures: "the 4km race" and "the
@@ -138,19 +138,19 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # Only the figures this one points back at, and only the last few of
             # them, so a subject with hundreds of figures stays linear.
             earlier = claims[max(0, i - window):i]
-            antecedents = [e for e in earlier if not e.extra["title"] and _points_back(claim, e, key)]
+            antecedents = [e for e in earlier if not e.extra["title"] and _points_back(ctx.text, claim, e)]
             if claim.extra["definite"] and not key[2]:
                 # "the 35 planes" after "70 Boeing aircraft": an unqualified restatement
                 k = bisect.bisect_left(noun_starts, claim.start)
                 antecedents = sorted(antecedents + [e for e in same_noun[max(0, k - window):k]
-                                                    if e.extra["key"][2] and _points_back(claim, e, key)],
+                                                    if e.extra["key"][2] and _points_back(ctx.text, claim, e)],
                                      key=lambda c: c.start)
             # "Profits dropped 12%, and the 12% drop was steep": restated in its own
             # sentence; "Fourteen guests were rescued ... The 14 guests were trapped": a
             # figure of the same set, whatever befell it.
             j = bisect.bisect_left(starts, claim.start)
             beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]] + \
-                [e for e in relatives[max(0, j - window):j] if _points_back(claim, e, key)]
+                [e for e in relatives[max(0, j - window):j] if _points_back(ctx.text, claim, e)]
             # A new set or a part ("a further 25 stores", "the first 300 homes") may be what
             # a restatement points back at, but is no whole it must agree with.
             wholes = [e for e in antecedents if not e.extra.get("fresh")]
