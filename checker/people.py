@@ -58,8 +58,8 @@ def _an_age_then(text: str, claim: Claim, sentences: Sentences) -> bool:
                 or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start))
 
 
-# "died in Miami at the age of 87": the age at death is the person's age in the story,
-# unless a year sets the death back ("died in 1970 at the age of 27").
+# "died in Lisbon at the age of 87": the age at death is the person's age in the story,
+# unless a year sets the death back ("died in 1968 at the age of 41").
 _DIED_BEFORE = regex.compile(r"\b(?:died|dies)\b(?:(?!\b(?:1[89]|20)\d\d\b)[^.;!?]){0,60}$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 # "the 26-year-old Bryan twins", "the 23-year-old Mr Varga", "the 19-year-old Nigerian".

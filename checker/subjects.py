@@ -348,7 +348,7 @@ def _narrowed_by(text: str, claim: Claim) -> dict:
 
 def narrowing_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether what narrows ``claim`` was said of ``earlier``, so that it narrows nothing:
-    "the 337,000 jobs added" after "The economy added 337,000 jobs" (the same verb before
+    "the 41,000 jobs added" after "Factories added 41,000 jobs" (the same verb before
     it), "the 25% jump in demand" after "Demand had risen by 25%" (every word of what it is
     in near it: not "the 9,100 rise in youth unemployment" after "Unemployment rose by
     12,400"), but not "the 18% rise in Skyline's passengers" after "Atlantic Hop reported

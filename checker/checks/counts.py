@@ -63,7 +63,7 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
         return False  # the same noun at two times
     if claim.extra["places"] and earlier.extra["places"] and claim.extra["places"].isdisjoint(earlier.extra["places"]):
         return False  # ... or in two places
-    # "The economy added 337,000 jobs ... the 337,000 jobs added in October", "Demand had
+    # "Factories added 41,000 jobs ... the 41,000 jobs added in March", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
     if claim.extra["definite"] or narrowing_met(text, claim, earlier):

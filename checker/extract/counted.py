@@ -16,6 +16,7 @@ might must not no nor so too very also just only still even ever never yet alrea
 said says say told tell according reportedly allegedly this these those it its they them their
 there here his her he she we our you your i my me us what how why more most less least further
 died killed fled left lost went came took made gave got cut rose fell grew paid won saw met ran
+flew drove became began spoke
 remain remained stay stayed face faced need needed want wanted expect expected ago later earlier
 lack lacks struck stole sank last next found held taken seen kept sent caught brought bought sold
 worth each apiece apart away
