@@ -349,6 +349,7 @@ class _People:
         # A stretch already read for "the N-year-old" that names no one: read it once, so
         # that a run of such ages stays linear.
         self._nameless = (0, 0)
+        self._family: bool | None = None  # whether the story names a relative, read once
 
     def unnamed(self, claim: Claim) -> None:
         """An age given to someone not named ("a 43-year-old man", "her children, aged 4
@@ -374,7 +375,7 @@ class _People:
             # (not in a family's story: "his brother Daniel" may be that Ross too)
             written = self._mentioned(text).full_names_before(after.group(2), claim.start)
             return self._match(after.group(2), (claim.low, claim.high), written) \
-                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not _RELATIVE.search(text) else None
+                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not self._a_family(text) else None
         if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
@@ -429,6 +430,11 @@ class _People:
                 return None if self.last_aged_end >= sentence_start else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
+
+    def _a_family(self, text: str) -> bool:
+        if self._family is None:
+            self._family = _RELATIVE.search(text) is not None
+        return self._family
 
     @staticmethod
     def _only_name_in(text: str, start: int, end: int) -> str | None:
