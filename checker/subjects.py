@@ -214,16 +214,18 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
-                definite = part is None and _points_back(text, figure)
+                # "the 3,000 troops" points back at a set named before; "the 16 films
+                # competing in ..." names particular members instead. "five of the 650
+                # seats" is a whole the five are taken from, not the seats named before.
+                end = _definite_end(text, figure) if part is None else None
+                definite = end is not None and not after(_RESTRICTED_AFTER, text, end)
                 # "said the 3.4% rise was a sign of recovery from the slump in 2023": the
                 # times and places well after a figure with "the" are not the figure's.
-                own = end + _OWN_TIME if part is None and (end := _definite_end(text, figure)) is not None else None
+                own = end + _OWN_TIME if end is not None else None
                 figure.extra.update(
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
-                    # "five of the 650 seats" is a whole the five are taken from, not
-                    # the seats named before.
                     definite=definite, owned=_owned(text, figure),
-                    **(_narrowed_by(text, figure) if part is None else _NOT_NARROWED), near=_near(text, figure, sentences),
+                    **_narrowed_by(text, figure, end), near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
@@ -322,25 +324,20 @@ def _owned(text: str, claim: Claim) -> bool:
     return m is not None and m.group(1).lower() in ("its", "their")
 
 
-def _points_back(text: str, claim: Claim) -> bool:
-    """"the 3,000 troops" points back at a set named before; "the 16 films competing in
-    ..." names particular members instead."""
-    end = _definite_end(text, claim)
-    return end is not None and not after(_RESTRICTED_AFTER, text, end)
-
-
 _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_names": frozenset()}
 
 
-def _narrowed_by(text: str, claim: Claim) -> dict:
-    """What narrows a definite figure: a participle and its agent ("the £1.3m raised by
-    the runners"), or what a change is in ("the 25% jump in demand")."""
-    end = _definite_end(text, claim)
-    m = after(_PARTICIPLE_AFTER, text, end) if end is not None else None
+def _narrowed_by(text: str, claim: Claim, end: int | None) -> dict:
+    """What narrows a definite figure, from ``end`` (_definite_end's): a participle and
+    its agent ("the £1.3m raised by the runners"), or what a change is in ("the 25% jump
+    in demand")."""
+    if end is None:
+        return _NOT_NARROWED
+    m = after(_PARTICIPLE_AFTER, text, end)
     # (what a change is in; for a count, only a change's: "the 42,000 fall in unemployment",
     # not "the 25 countries of the union", a whole)
     change = claim.kind == "percent" or (subject_key(claim.subject) or (None,))[-1] in ("rise", "fall")
-    n = after(_CHANGE_IN, text, end) if end is not None and m is None and change else None
+    n = after(_CHANGE_IN, text, end) if m is None and change else None
     words = (m.group(2) if m else " ".join(filter(None, n.groups())) if n else None) or ""
     return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words),
             "narrowed_names": _names(words)}
