@@ -29,6 +29,8 @@ class Groups:
     # Figures by (kind, unit, qualifiers, head): ("count", None, ("north", "korean"), "troops").
     counts: dict[tuple, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     people: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    # Numbers that are part of a name, by the name: "Halo 2", "Radio 1" under "Halo", "Radio".
+    names: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     # Each headline figure with the lead paragraph's figures of its kind, which restate it.
     headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
     # A headline's age with the lead's, when they are one person's ("Climber, 24, dies").
@@ -202,6 +204,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     claim.extra["part_of"] = last_whole.extra["key"]
                     _join_as_part(groups, claim, last_whole)
                 continue
+            if claim.kind == "number" and claim.text.isdigit() and (name := _names_something(text, claim)):
+                # "Halo 2", "Radio 1": a name, which the draft should write the same way each time
+                claim.extra["name_from"] = name.start()
+                groups.names[name.group(0).strip()].append(claim)
+                continue
             key = _figure_key(text, claim)
             # "close 12 of its larger supermarkets", "4,200 of the homes": a part of a set
             # named without a figure, which "the 12 supermarkets" may restate.
@@ -243,9 +250,25 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # are not the places the count after a preposition names.
                 last_whole = None if listed or _PLACES_BEFORE.search(
                     text, max(0, claim.quote_start - 8), claim.quote_start) else claim
+    _names_opening_sentences(text, claims, groups.names)
     groups.people, groups.headline_age = group_ages(text, claims, sentences)
     groups.headline = _headline_pairs(text, claims, sentences)
     return groups
+
+
+_WORD_BEFORE = regex.compile(r"\b([A-Z][\w'’-]*)\s+$")
+
+
+def _names_opening_sentences(text: str, claims: list[Claim], names: dict[str, list[Claim]]) -> None:
+    """"Doom 3 won ...": a sentence's first word with a number is a name when the draft
+    writes that name with a number elsewhere (not "In 2004", "About 300")."""
+    for claim in claims:
+        if claim.kind == "number" and claim.text.isdigit() and "name_from" not in claim.extra \
+                and (m := _WORD_BEFORE.search(text, max(0, claim.start - 30), claim.start)) and m.group(1) in names:
+            claim.extra["name_from"] = m.start()
+            names[m.group(1)].append(claim)
+    for named in names.values():
+        named.sort(key=lambda c: c.start)
 
 
 def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
@@ -416,12 +439,13 @@ def _specific(claim: Claim) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-def _names_something(text: str, claim: Claim) -> bool:
+def _names_something(text: str, claim: Claim):
+    """The name a bare number is part of ("Halo 2": the match of "Halo "), or None."""
     if claim.kind not in COUNT_KINDS or claim.start != claim.quote_start:
-        return False
+        return None
     # "The 200 homes" opening a paragraph: "The" names nothing.
     m = _NAME_BEFORE.search(text, max(0, claim.start - 30), claim.start)
-    return m is not None and m.group(0).strip() not in NOT_NAMES
+    return m if m is not None and m.group(0).strip() not in NOT_NAMES else None
 
 
 def _figure_key(text: str, claim: Claim) -> tuple | None:

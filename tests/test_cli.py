@@ -124,7 +124,7 @@ def test_rules_and_explain():
     assert r.returncode == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
     assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "exchange-rate-mismatch", "invalid-date",
-                          "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
+                          "name-number-mismatch", "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
                           "weekday-mismatch"])
     r = run("explain", "count-conflict")
     assert r.returncode == 0

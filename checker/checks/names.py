@@ -1,0 +1,41 @@
+"""name-number-mismatch: a name written with two numbers ("Doom 3", "Doom 6")."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..engine import Context, Rule, check
+
+
+def _kin(a: float, b: float) -> bool:
+    """Numbers that may well name two things of one family: successive versions or
+    channels ("PlayStation 2", "PlayStation 3"), two years ("Euro 2004", "Euro 2008"),
+    models of one maker ("Boeing 737", "Boeing 787")."""
+    a_text, b_text = str(int(a)), str(int(b))
+    return abs(a - b) == 1 or 1900 <= a <= 2100 and 1900 <= b <= 2100 \
+        or a >= 100 and len(a_text) == len(b_text) and a_text[0] == b_text[0]
+
+
+@check("name-number-mismatch")
+def name_number_mismatch(rule: Rule, ctx: Context) -> None:
+    repeats = rule.params.get("min_repeats", 2)
+    series = frozenset(rule.params.get("series", ()))
+    for name, claims in ctx.groups.names.items():
+        if name in series:
+            continue
+        by_value: dict[float, list] = defaultdict(list)
+        for claim in claims:
+            by_value[claim.value].append(claim)
+        if len(by_value) != 2:
+            continue  # one way of writing it, or a series ("Radio 1", "Radio 2", "Radio 4")
+        (usual, written), (odd, once) = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
+        if len(written) < repeats or len(once) != 1 or _kin(usual, odd):
+            continue
+        claim = once[0]
+        flagged = ctx.span(claim.extra["name_from"], claim.end)
+        related = [ctx.span(c.extra["name_from"], c.end) for c in written]
+        lines = sorted({c.line for c in written})
+        where = ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}" if len(lines) > 1 else str(lines[0])
+        ctx.report(rule, flagged,
+                   f'"{flagged.text}" (line {claim.line}) is "{related[0].text}" everywhere else in the draft '
+                   f'({len(written)} times, line{"s" if len(lines) > 1 else ""} {where}): one of them is likely mistyped',
+                   related)
