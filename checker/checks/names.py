@@ -15,6 +15,15 @@ def _kin(a: float, b: float) -> bool:
         or a >= 100 and len(a_text) == len(b_text) and a_text[0] == b_text[0]
 
 
+def _a_slip(a: float, b: float) -> bool:
+    """Whether one number may be the other mistyped: as many digits ("Doom 3", "Doom 6"),
+    or one digit more or less ("Flight 212", "Flight 2122"); "Windows 7" and "Windows
+    10", "Euro 96" and "Euro 2020" are two names."""
+    a_text, b_text = sorted((str(int(a)), str(int(b))), key=len)
+    return len(a_text) == len(b_text) or len(b_text) == len(a_text) + 1 \
+        and any(b_text[:i] + b_text[i + 1:] == a_text for i in range(len(b_text)))
+
+
 @check("name-number-mismatch")
 def name_number_mismatch(rule: Rule, ctx: Context) -> None:
     repeats = rule.params.get("min_repeats", 2)
@@ -28,7 +37,7 @@ def name_number_mismatch(rule: Rule, ctx: Context) -> None:
         if len(by_value) != 2:
             continue  # one way of writing it, or a series ("Radio 1", "Radio 2", "Radio 4")
         (usual, written), (odd, once) = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
-        if len(written) < repeats or len(once) != 1 or _kin(usual, odd):
+        if len(written) < repeats or len(once) != 1 or _kin(usual, odd) or not _a_slip(usual, odd):
             continue
         claim = once[0]
         flagged = ctx.span(claim.extra["name_from"], claim.end)
