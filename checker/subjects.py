@@ -97,7 +97,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all|(?-i:[A-Z][\w-]*)['’]s)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital", "the 5.1% increase
 # seen a year earlier": a definite figure narrowed by what follows is a subset or
 # another one, and "the 25 countries of the EU" may be a whole
@@ -231,7 +231,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 own = end + _OWN_TIME if end is not None else None
                 figure.extra.update(
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
-                    definite=definite, owned=_owned(text, figure),
+                    definite=definite, **_owned(text, figure),
                     **_narrowed_by(text, figure, end), near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
@@ -275,7 +275,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
-                      definite=False, owned=False, **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
+                      definite=False, owned=False, owner=frozenset(), **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
@@ -332,7 +332,7 @@ def _definite_end(text: str, claim: Claim) -> int | None:
     """Where what may narrow a definite figure starts ("the 3,000 troops| in Kursk"), or
     None when it is not one: "Of the 400 schools," is a whole, and "twice the 18-minute
     target" a measure to compare with."""
-    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start) \
+    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return None
@@ -341,10 +341,26 @@ def _definite_end(text: str, claim: Claim) -> int | None:
     return claim.quote_end
 
 
-def _owned(text: str, claim: Claim) -> bool:
-    """"its 10 episodes", "their six games": a set someone's, whose owner the text may change."""
-    m = _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 8), claim.quote_start)
-    return m is not None and m.group(1).lower() in ("its", "their")
+def _owned(text: str, claim: Claim) -> dict:
+    """"its 10 episodes", "their six games", "Castlegate's 1,350 pubs": a set someone's,
+    whose owner the text may change; a named owner is kept (``owner``: as _names gives it)."""
+    m = _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
+    word = m.group(1) if m else ""
+    owner = _names(word[:-2]) if word[-2:-1] in ("'", "’") else frozenset()
+    return {"owned": bool(owner) or word.lower() in ("its", "their"), "owner": owner}
+
+
+def owner_met(text: str, claim: Claim, earlier: Claim) -> bool:
+    """Whether ``earlier`` may be the named owner's set that ``claim`` ("Whitworth's 28
+    aces") points back at: its words name the owner, or no one ("hit 14 aces", "We have
+    scored 42 goals"), not someone else ("Henry scored 25 goals" for "Rooney's 12 goals")."""
+    if not claim.extra["owner"]:
+        return True
+    start, end = earlier.extra["near"]
+    before = _CLAUSE_BREAK.split(text[start:earlier.quote_start])[-1]
+    around = _CLAUSE_BREAK.split(text[earlier.quote_end:end])[0]
+    names = _names(before + " " + around) - _PRONOUNS
+    return not names or claim.extra["owner"] <= names
 
 
 _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_names": frozenset()}

@@ -14,7 +14,7 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around
-from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole
+from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -66,6 +66,8 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # "Factories added 41,000 jobs ... the 41,000 jobs added in March", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
+    if claim.extra["definite"] and not owner_met(text, claim, earlier):
+        return False  # "Rooney's 12 goals" after "Henry scored 25 goals"
     if claim.extra["definite"] or narrowing_met(text, claim, earlier):
         # "the two countries" may pick two of the "31 countries" named before; "the two
         # men" after "the two men" is the same pair, but "its six episodes" after "its 10
