@@ -58,9 +58,11 @@ def _an_age_then(text: str, claim: Claim, sentences: Sentences) -> bool:
                 or claim.text[:4].lower() == "aged" and _BEGAN_BEFORE.search(text, max(0, claim.start - 40), claim.start))
 
 
-# "died in Lisbon at the age of 87": the age at death is the person's age in the story,
-# unless a year sets the death back ("died in 1968 at the age of 41").
-_DIED_BEFORE = regex.compile(r"\b(?:died|dies)\b(?:(?!\b(?:1[89]|20)\d\d\b)[^.;!?]){0,60}$", regex.IGNORECASE)
+# "died in Lisbon at the age of 87", "announced his retirement at the age of 34": the
+# age at death or on retiring is the person's age in the story, unless a year sets it
+# back ("died in 1968 at the age of 41").
+_DIED_BEFORE = regex.compile(r"\b(?:died|dies|retires|retired|retiring|retirement)\b(?:(?!\b(?:1[89]|20)\d\d\b)[^.;!?]){0,60}$",
+                             regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"(?<![\w])the\s+$", regex.IGNORECASE)  # "the 69-year-old"
 # "the 26-year-old Bryan twins", "the 23-year-old Mr Varga", "the 19-year-old Nigerian".
 _NAME_NEXT = regex.compile(rf" (?:(?:{TITLES})\.? ([A-Z][\w'’-]+)|([A-Z][\w'’-]*))")
@@ -103,7 +105,7 @@ _NEW_PERSON = regex.compile(
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
 # "age of 10"): an age then, not now.
-_THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:he|she|they|I|we)\s+(?:was|were)|"
+_THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:(?:he|she|they|I|we)\s+|(?-i:[A-Z][\w'’-]+\s+){1,3})(?:was|were)|"
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$"
                              # "since 1987, when 17-year-old Kevin Rowe scored"
                              r"|\bwhen\s+(?:an?\s+)?$"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .counted import TITLES, person_before
+from .counted import NOT_NAMES, TITLES, person_before
 from .measure import Measure
 from .numbers import Num
 from .patterns import TIMEOUT, before_space, first_after, scan
@@ -43,6 +43,16 @@ def _aged_list_before(text: str, start: int):
     return text.find("aged", window, start) >= 0 and _AGED_LIST_BEFORE.search(text, window, start)
 
 
+# "Garry is 25 years old": the name the sentence says is that age now ("when McFadden was
+# two years old" is an age then).
+_NAME_IS_BEFORE = regex.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+is\s+$")
+
+
+def _name_is_before(text: str, start: int) -> str | None:
+    m = _NAME_IS_BEFORE.search(text, max(0, start - 40), start, timeout=TIMEOUT)
+    return m.group(1) if m and m.group(1).split()[0] not in NOT_NAMES else None
+
+
 # "Ms Jane Morrow (36)": a titled name before a bracketed age.
 _TITLED_NAME_BEFORE = regex.compile(
     rf"\b(?:{TITLES})\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)\s*$")
@@ -74,7 +84,7 @@ def match(text: str, num: Num) -> Measure | None:
         unit = (m.group(1) or m.group(2) or "year").lower()
         if m.group(0).lower().endswith("olds"):  # "18-year-olds": a group's age, no one person's
             return Measure("age", num.start, m.end(), unit=unit, extra={"person": None, "unnamed": True})
-        person = person_before(text, num.start)
+        person = person_before(text, num.start) or _name_is_before(text, num.start)
         # "In a village near Osaka, 83-year-old Kenji Mori": with no article before
         # the age, a name right after it is the person's ("Ahn Chan-il, a 69-year-old
         # North Korean defector" keeps the name before).
