@@ -402,6 +402,11 @@ class _People:
             given = self._by_age.get((claim.low, claim.high), ())
             if len(given) == 1:
                 return next(iter(given))
+            # "The 28-year-old singer" after "Singer Danny Fuller": the one person the
+            # story introduced with that word.
+            job = counted_phrase(text, claim.end)
+            if job and job[0].isalpha() and job[0].islower() and (person := self._introduced_as(text, job[0], claim.start)):
+                return person
             if (claim.low, claim.high) in self._unnamed:
                 return None  # "A 43-year-old man was arrested. ... The 43-year-old ...": him
             window_start = max(self.last_aged_end, claim.start - 600)
@@ -432,6 +437,13 @@ class _People:
                 return None if self.last_aged_end >= sentence_start else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
+
+    def _introduced_as(self, text: str, job: str, end: int) -> str | None:
+        """The one person written after ``job`` before ``end`` ("Singer Danny Fuller",
+        "striker Lars Henriksen"), if there is exactly one."""
+        pattern = regex.compile(rf"\b(?i:{regex.escape(job)})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+        people = {self._match(m.group(1)) for m in pattern.finditer(text, 0, end)}
+        return people.pop() if len(people) == 1 else None
 
     def _a_family(self, text: str) -> bool:
         if self._family is None:
