@@ -74,6 +74,7 @@ def test_money(text, expected):
     "Rapper 50 Cent topped the chart.",
     "Million Dollar Baby won.",
     "Halo 2 won the award; who in 2019 won the seat.",
+    "down from the 11,905 won by her predecessor; the 12,000 won the vote",
     "at 5 p.m. on page 5 p",
     "ALL 5 solutions are wrong.",
     "he weighed 200 pounds",

@@ -106,8 +106,8 @@ def match(text: str, num: Num, floor: int = 0) -> Measure | None:
     if word in lex["minor"]:
         return _minor(text, num, m, value, lex["minor"][word])
     code = lex["countries"][_key(m.group("country"))] if m.group("country") else lex["after"].get(word, m.group(3))
-    if word in lex["ambiguous"] and (value < 1000 or _year_like(text, num)):
-        return None  # "Halo 2 won the award", "who in 2019 won"
+    if word in lex["ambiguous"] and (value < 1000 or _year_like(text, num) or _VERB_USE_AFTER.match(text, m.end(3))):
+        return None  # "Halo 2 won the award", "who in 2019 won", "the 11,905 won by her predecessor"
     if word in lex["weight_words"] and _weight(text, num, m, value, lex):
         return None  # a weight: quantities reads it
     total, end = _with_minor(text, value, m.end(3), code, lex)
@@ -169,6 +169,10 @@ def _may_follow(text: str, end: int, limit: int, first: set[str]) -> bool:
     """Whether after_re can match at ``end``: an unread "m", or a currency word after
     white space and at most one hyphen ("a 20-dollar bill")."""
     return text.startswith("m", end) or first_after(text, end, limit, "-") in first
+
+
+# After a word that is a verb as often as a currency: its use as a verb ("won by", "won the").
+_VERB_USE_AFTER = regex.compile(r"\s+(?:by|the|his|her|their|its|our|against|over|after|when|with)\b", regex.IGNORECASE)
 
 
 def _not_an_amount(text: str, num: Num, word: str) -> bool:
