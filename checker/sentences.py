@@ -69,6 +69,14 @@ class Sentences:
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
+    def quoted(self, offset: int) -> bool:
+        """Whether an offset is inside quotation marks ("a quote's own figure"): an odd
+        number of marks before it in its paragraph, as news copy opens each paragraph
+        of a quote again."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        before = self.text[line_start:offset]
+        return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
     def anchors(self, index: int, end: int | None = None) -> frozenset:
         """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
         return self._found(index, _TIME_ANCHOR, end)

@@ -238,7 +238,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
                     specific=_specific(claim),
                     casualty=_befell(text, figure) is not None,
-                    title=figure.start < sentences.title_end,
+                    title=figure.start < sentences.title_end, **_quote_restating(text, figure, sentences),
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
                 groups.counts[key].append(figure)
@@ -274,7 +274,8 @@ def _names_opening_sentences(text: str, claims: list[Claim], names: dict[str, li
 def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
-    part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead")},
+    part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead", "quoted")},
+                      quote_restating=False, verb=None,
                       definite=False, owned=False, owner=frozenset(), **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
@@ -336,9 +337,45 @@ def _definite_end(text: str, claim: Claim) -> int | None:
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return None
+    return _narrowing_start(text, claim)
+
+
+def _narrowing_start(text: str, claim: Claim) -> int:
+    """Where what may narrow a figure starts: "the 3,000 troops| in Kursk", "the £8m
+    bid| for Jones" (what narrows a sum follows its noun)."""
     if claim.kind in MEASURE_KINDS and (phrase := counted_phrase(text, claim.end)):
-        return phrase[2]  # "the £8m bid for Jones": what narrows a sum follows its noun
+        return phrase[2]
     return claim.quote_end
+
+
+# The word before a figure, when it may be its verb: "cut 450 jobs", "To lose 225 jobs".
+_WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
+# "if he scores 20 goals", "The City was looking for a rise of about 20%": a figure
+# hoped for or supposed, not the one the story gave.
+_UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*)"
+                               r"\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
+# "Our 28 stores in Scotland": a speaker's own set.
+_SPEAKERS_BEFORE = regex.compile(r"(?<![\w])(?:our|my)\s+$", regex.IGNORECASE)
+
+
+def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
+    """Whether a figure in a quote may restate one the story gave before ("cut 450 jobs
+    ... 'To lose 450 jobs in one day is a hammer blow'"): a single figure named by a
+    noun ("450 jobs", "a fee of £6m", not "went up by 40%"), not the speaker's own set
+    ("Our 28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what
+    follows ("21 goals in 20 games"); with the verb before it (``verb``), which must be
+    the earlier figure's."""
+    verb = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start)
+    verb = verb.group(1) if verb and verb.group(1) not in _FUNCTION_WORDS else None
+    phrase = counted_phrase(text, _after_conversions(text, claim)) if claim.kind in MEASURE_KINDS else None
+    named = subject_key(claim.subject if claim.kind in COUNT_KINDS else phrase and phrase[0]) \
+        or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
+    restating = sentences.quoted(claim.start) and claim.value is not None and named \
+        and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
+        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) \
+        and not after(_RESTRICTED_AFTER, text, _narrowing_start(text, claim))
+    return {"quoted": sentences.quoted(claim.start), "quote_restating": restating,
+            "verb": _VERBS.get(verb, _stem(verb)) if verb else None}
 
 
 def _owned(text: str, claim: Claim) -> dict:

@@ -75,6 +75,13 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
         # 6.2km race" are two races.
         return claim.kind in ("percent", "money") or (claim.low or 0) >= 10 \
             or (earlier.extra["definite"] and claim.kind in COUNT_KINDS and not (claim.extra["owned"] or earlier.extra["owned"]))
+    # A quote restates what the story said before it: "cut 450 jobs ... 'To lose 450
+    # jobs in one day is a hammer blow'".
+    if claim.extra["quote_restating"] and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
+            and claim.extra["key"][-1] != "people" and min(claim.low or 0, earlier.low or 0) >= 10 \
+            and claim.extra["time"] <= earlier.extra["time"] \
+            and claim.extra["verb"] == earlier.extra["verb"]:
+        return True
     # Two specific sets are one only when no time sets them apart: not "900 British
     # troops in Estonia" and "150 British troops arrived last month".
     # Nor the dead and the deployed: "11,000 North Korean troops ... 200 North Korean
