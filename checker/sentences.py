@@ -53,6 +53,10 @@ def title_end(text: str) -> int:
     return end if 0 <= end < 120 and not first_line.rstrip().endswith((".", "!", "?", ":")) else 0
 
 
+_QUOTE_MARK = regex.compile(r'["“”]')
+_NEWLINE = regex.compile(r"\n")
+
+
 class Sentences:
     """Sentence numbers, time anchors and the title of a text, found once."""
 
@@ -65,6 +69,8 @@ class Sentences:
         lead_end = text.find("\n", lead_start)
         self.lead = (lead_start, len(text) if lead_end < 0 else lead_end)
         self._anchors: dict[tuple, frozenset] = {}
+        self._marks: list[int] | None = None
+        self._line_starts: list[int] = []
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -73,9 +79,11 @@ class Sentences:
         """Whether an offset is inside quotation marks ("a quote's own figure"): an odd
         number of marks before it in its paragraph, as news copy opens each paragraph
         of a quote again."""
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        before = self.text[line_start:offset]
-        return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+        if self._marks is None:  # found once, so that a long paragraph stays linear
+            self._marks = [m.start() for m in _QUOTE_MARK.finditer(self.text)]
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        line_start = self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
+        return (bisect.bisect_left(self._marks, offset) - bisect.bisect_left(self._marks, line_start)) % 2 == 1
 
     def anchors(self, index: int, end: int | None = None) -> frozenset:
         """The times a sentence names ("in 2003", "last year"), or the part of it before ``end``."""
