@@ -97,7 +97,7 @@ def _changes_set(text: str, claim: Claim) -> bool:
 
 
 # "the 3,000 troops", "those 3,000 soldiers": a figure that points back at one given before.
-_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|such|all|(?-i:[A-Z][\w-]*)['’]s)\s+$", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"(?<![\w])(the|this|these|those|its|their|his|her|such|all|(?-i:[A-Z][\w-]*)['’]s)\s+$", regex.IGNORECASE)
 # "the 16 films competing in ...", "the 12 people still in hospital", "the 5.1% increase
 # seen a year earlier": a definite figure narrowed by what follows is a subset or
 # another one, and "the 25 countries of the EU" may be a whole
@@ -384,7 +384,7 @@ def _owned(text: str, claim: Claim) -> dict:
     m = _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
     word = m.group(1) if m else ""
     owner = _names(word[:-2]) if word[-2:-1] in ("'", "’") else frozenset()
-    return {"owned": bool(owner) or word.lower() in ("its", "their"), "owner": owner}
+    return {"owned": bool(owner) or word.lower() in ("its", "their", "his", "her"), "owner": owner}
 
 
 def owner_met(text: str, claim: Claim, earlier: Claim) -> bool:
@@ -579,9 +579,11 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
 # "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "fined
 # £450,000": the noun the figure measures, written before it.
 _NOUN_OF_BEFORE = regex.compile(
-    r"\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+"
+    r"(?:\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
+    # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500"
+    r"|(?<!\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?)\b([a-z]{3,}s))\s+"
     r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
-    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under)\s+)?$"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
     r"|\b(fined)\s+$"
     # "Turnout was 38%", "Unemployment stood at 5.1%": a sentence's subject and its figure
     r"|(?:^|[.!?][\"”’']?\s+|\n)(?:(?i:the)\s+)?([A-Z][a-z]+)\s+(?:was|is|were|are|stood\s+at|reached)\s+$")
@@ -595,8 +597,8 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
     m = _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     if m is None:
         return None
-    noun = m.group(1) or m.group(3) or "fine"  # "fined £450,000" ... "the £450,000 fine"
-    if m.group(3) and (m.group(3) in NOT_NAMES or m.group(3).lower() in _PRONOUNS) or noun.lower() in _NOT_NOUNS_OF:
+    noun = m.group(1) or m.group(2) or m.group(4) or "fine"  # "fined £450,000" ... "the £450,000 fine"
+    if m.group(4) and (m.group(4) in NOT_NAMES or m.group(4).lower() in _PRONOUNS) or noun.lower() in _NOT_NOUNS_OF:
         return None
     claim.extra["named_from"] = m.start(m.lastindex)  # quoted with its noun: "a fee of £25m"
     return subject_key(noun.lower())

@@ -99,7 +99,7 @@ _NOUNS_LIKE_VERBS = frozenset({"wounded", "injured", "dead", "missing", "displac
                                "hundred", "kindred", "beds", "seeds", "weeds", "reeds",
                                "feeds", "needs", "speeds", "kings", "rings", "wings", "things",
                                "evenings", "earnings", "savings", "findings", "proceedings",
-                               "listings", "holdings", "offerings", "ratings", "readings"})
+                               "listings", "holding", "holdings", "offerings", "ratings", "readings"})
 
 # "Ahn Chan-il, a 69-year-old", "Ahn, 69,": a capitalised name right before.
 _NAME_BEFORE = regex.compile(
