@@ -256,7 +256,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
     return groups
 
 
-_WORD_BEFORE = regex.compile(r"\b([A-Z][\w'’-]*)\s+$")
+_CAPITALISED_BEFORE = regex.compile(r"\b([A-Z][\w'’-]*)\s+$")
 
 
 def _names_opening_sentences(text: str, claims: list[Claim], names: dict[str, list[Claim]]) -> None:
@@ -264,7 +264,7 @@ def _names_opening_sentences(text: str, claims: list[Claim], names: dict[str, li
     writes that name with a number elsewhere (not "In 2004", "About 300")."""
     for claim in claims:
         if claim.kind == "number" and claim.text.isdigit() and "name_from" not in claim.extra \
-                and (m := _WORD_BEFORE.search(text, max(0, claim.start - 30), claim.start)) and m.group(1) in names:
+                and (m := _CAPITALISED_BEFORE.search(text, max(0, claim.start - 30), claim.start)) and m.group(1) in names:
             claim.extra["name_from"] = m.start()
             names[m.group(1)].append(claim)
     for named in names.values():
@@ -348,7 +348,7 @@ def _narrowing_start(text: str, claim: Claim) -> int:
     return claim.quote_end
 
 
-# The word before a figure, when it may be its verb: "cut 450 jobs", "To lose 225 jobs".
+# The word before a figure, when it may be its verb: "carried 14.6 million passengers".
 _WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
 # "if he scores 20 goals", "The City was looking for a rise of about 20%": a figure
 # hoped for or supposed, not the one the story gave.
@@ -359,23 +359,24 @@ _SPEAKERS_BEFORE = regex.compile(r"(?<![\w])(?:our|my)\s+$", regex.IGNORECASE)
 
 
 def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
-    """Whether a figure in a quote may restate one the story gave before ("cut 450 jobs
-    ... 'To lose 450 jobs in one day is a hammer blow'"): a single figure named by a
-    noun ("450 jobs", "a fee of £6m", not "went up by 40%"), not the speaker's own set
-    ("Our 28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what
-    follows ("21 goals in 20 games"); with the verb before it (``verb``), which must be
-    the earlier figure's."""
+    """Whether a figure is in a quote (``quoted``), whether it may restate one the story
+    gave before ("carried 14.6 million passengers ... 'We carried 14.6 million
+    passengers'": ``quote_restating``), and the verb before it (``verb``), which must be
+    the earlier figure's. A quote restates with a single figure named by a noun ("450
+    jobs", "a shortfall of £580m", not "went up by 40%"), not the speaker's own set ("Our
+    28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what follows
+    ("21 goals in 20 games")."""
     verb = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start)
     verb = verb.group(1) if verb and verb.group(1) not in _FUNCTION_WORDS else None
     phrase = counted_phrase(text, _after_conversions(text, claim)) if claim.kind in MEASURE_KINDS else None
     named = subject_key(claim.subject if claim.kind in COUNT_KINDS else phrase and phrase[0]) \
         or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
-    restating = sentences.quoted(claim.start) and claim.value is not None and named \
+    quoted = sentences.quoted(claim.start)
+    restating = quoted and claim.value is not None and bool(named) \
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
         and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) \
         and not after(_RESTRICTED_AFTER, text, _narrowing_start(text, claim))
-    return {"quoted": sentences.quoted(claim.start), "quote_restating": restating,
-            "verb": _VERBS.get(verb, _stem(verb)) if verb else None}
+    return {"quoted": quoted, "quote_restating": restating, "verb": _VERBS.get(verb, _stem(verb)) if verb else None}
 
 
 def _owned(text: str, claim: Claim) -> dict:
@@ -393,10 +394,7 @@ def owner_met(text: str, claim: Claim, earlier: Claim) -> bool:
     scored 42 goals"), not someone else ("Henry scored 25 goals" for "Rooney's 12 goals")."""
     if not claim.extra["owner"]:
         return True
-    start, end = earlier.extra["near"]
-    before = _CLAUSE_BREAK.split(text[start:earlier.quote_start])[-1]
-    around = _CLAUSE_BREAK.split(text[earlier.quote_end:end])[0]
-    names = _names(before + " " + around) - _PRONOUNS
+    names = _names(" ".join(_clause_around(text, earlier))) - _PRONOUNS
     return not names or claim.extra["owner"] <= names
 
 
@@ -429,12 +427,16 @@ def narrowing_met(text: str, claim: Claim, earlier: Claim) -> bool:
     verb, words, names = claim.extra["narrowed_by"], claim.extra["narrowed_in"], claim.extra["narrowed_names"]
     if verb is None and not words:
         return False
-    start, end = earlier.extra["near"]
-    before = _CLAUSE_BREAK.split(text[start:earlier.quote_start])[-1]
-    around = _CLAUSE_BREAK.split(text[earlier.quote_end:end])[0]
+    before, around = _clause_around(text, earlier)
     near = _content_words(f"{before} {around}")
     return (verb is None or _stem(verb) in {_stem(w) for w in _WORD.findall(before.lower())}) \
         and (words - names) <= near and (names <= near or not _names(f"{before} {around}"))
+
+
+def _clause_around(text: str, claim: Claim) -> tuple[str, str]:
+    """The words of a figure's clause before it and after it, within _near's bounds."""
+    start, end = claim.extra["near"]
+    return _CLAUSE_BREAK.split(text[start:claim.quote_start])[-1], _CLAUSE_BREAK.split(text[claim.quote_end:end])[0]
 
 
 def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[int, int]:

@@ -75,8 +75,8 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
         # 6.2km race" are two races.
         return claim.kind in ("percent", "money") or (claim.low or 0) >= 10 \
             or (earlier.extra["definite"] and claim.kind in COUNT_KINDS and not (claim.extra["owned"] or earlier.extra["owned"]))
-    # A quote restates what the story said before it: "cut 450 jobs ... 'To lose 450
-    # jobs in one day is a hammer blow'".
+    # A quote restates what the story said before it: "carried 14.6 million passengers
+    # ... 'We carried 14.6 million passengers'" (same noun, same verb or none, no other time).
     if claim.extra["quote_restating"] and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
             and claim.extra["key"][-1] != "people" and min(claim.low or 0, earlier.low or 0) >= 10 \
             and claim.extra["time"] <= earlier.extra["time"] \
