@@ -291,6 +291,14 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     pairs = []
     for head in title:
         key = head.extra.get("key")  # "with majority of 4,312": a noun before counts too
+        if head.kind in COUNT_KINDS and key is None and (verb := _verb_before_figure(text, head)) \
+                and not _names_something(text, head):
+            # "Pembury hits 142" over "Mark Pembury hit 142", "Console sells 300,000 in a
+            # week" over "sold 300,000 units": no noun, but the lead's figure of that verb.
+            restated = [c for c in lead if c.kind == head.kind and _verb_before_figure(text, c) == verb]
+            if restated:
+                pairs.append((head, restated))
+            continue
         if head.kind in COUNT_KINDS and (key is None or _names_something(text, head)):
             continue
         noun = key[-1] if head.kind in COUNT_KINDS else None
@@ -366,8 +374,6 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     jobs", "a shortfall of £580m", not "went up by 40%"), not the speaker's own set ("Our
     28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what follows
     ("21 goals in 20 games")."""
-    verb = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start)
-    verb = verb.group(1) if verb and verb.group(1) not in _FUNCTION_WORDS else None
     phrase = counted_phrase(text, _after_conversions(text, claim)) if claim.kind in MEASURE_KINDS else None
     named = subject_key(claim.subject if claim.kind in COUNT_KINDS else phrase and phrase[0]) \
         or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
@@ -376,7 +382,17 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
         and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) \
         and not after(_RESTRICTED_AFTER, text, _narrowing_start(text, claim))
-    return {"quoted": quoted, "quote_restating": restating, "verb": _VERBS.get(verb, _stem(verb)) if verb else None}
+    return {"quoted": quoted, "quote_restating": restating, "verb": _verb_before_figure(text, claim)}
+
+
+def _verb_before_figure(text: str, claim: Claim) -> str | None:
+    """The verb right before a figure, as one form for all of its forms ("hits", "hit";
+    "sells", "sold"; "rose", "increased"), or None when the word there is no verb."""
+    m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start)
+    if m is None or m.group(1) in _FUNCTION_WORDS:
+        return None
+    word = m.group(1)
+    return _stem(_VERBS.get(word) or _VERB_FORMS.get(word) or word)
 
 
 def _owned(text: str, claim: Claim) -> dict:
@@ -523,6 +539,7 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
 
 
 _VERBS = load("subjects")["restatements"]["verbs"]
+_VERB_FORMS = load("subjects")["restatements"]["verb_forms"]
 _VERB_BEFORE = regex.compile(
     rf"\b({'|'.join(_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than)\s+)?$",
     regex.IGNORECASE)
