@@ -6,9 +6,15 @@ import regex
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt
 from ..rounding import half_place
+from ..rules_data import load
 
-_FALL = regex.compile(r"\b(?:fell|fall|falls|falling|drop|dropped|drops|down|declin\w*|decrease\w*|cut|"
-                      r"lower|slump\w*|shrank|shrink\w*|plunge\w*|loss|lost|reduc\w*)\b", regex.IGNORECASE)
+# Words of a fall: the verbs and nouns subjects.toml gives the fall ("slipped", "slump"),
+# and the words that say it without naming it ("lower", "cut", "shrank", "loss").
+_SUBJECTS = load("subjects")
+_FALL = regex.compile(r"\b(?:" + "|".join(
+    [verb for verb, noun in _SUBJECTS["restatements"]["verbs"].items() if noun == "fall"] + _SUBJECTS["groups"]["fall"]
+    + ["falling", "declin\\w*", "decreas\\w*", "cut", "lower", "slump\\w*", "shrank", "shrink\\w*", "plung\\w*",
+       "loss", "lost", "reduc\\w*"]) + r")\b", regex.IGNORECASE)
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
 # "rose 50% to £300m, up from £150m": the old level right after the new one, not in
