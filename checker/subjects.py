@@ -333,8 +333,9 @@ _OPENING = 25
 _PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", regex.IGNORECASE)
 # "more than twice the 18-minute target": a measure compared with, not restated.
 _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:that\s+of\s+)?the\s+$", regex.IGNORECASE)
-# "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...": a whole a part is taken from.
-_OF_BEFORE = regex.compile(r"(?<![\w])of\s+\w+\s+$", regex.IGNORECASE)
+# "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...", "every one of England's 3,500
+# schools": a whole a part is taken from.
+_OF_BEFORE = regex.compile(r"(?<![\w])of\s+[\w'’]+\s+$", regex.IGNORECASE)
 
 
 def _definite_end(text: str, claim: Claim) -> int | None:
@@ -342,7 +343,7 @@ def _definite_end(text: str, claim: Claim) -> int | None:
     None when it is not one: "Of the 400 schools," is a whole, and "twice the 18-minute
     target" a measure to compare with."""
     if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
-            or _OF_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start) \
+            or _OF_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return None
     return _narrowing_start(text, claim)
