@@ -41,11 +41,18 @@ _YEAR_CUE = regex.compile(r"\b(?:(?P<year>1[89]\d\d|20\d\d)|(?P<when>last|next)\
 def _named_year_fits(ctx: Context, claim, real: dt.date) -> bool:
     """A date written without its year takes the reference date's, unless its sentence
     names another ("The 2023 final, on Saturday 3 June", "Last year's bonfire night, on
-    Sunday 5 November"): whether the weekday fits a year the sentence names."""
+    Sunday 5 November") or the draft names the month's ("next June"): whether the
+    weekday fits a year so named."""
     if claim.extra.get("has_year") or claim.extra.get("read_as"):
         return False
-    for m in _YEAR_CUE.finditer(ctx.text, *sentence_around(ctx.text, claim.start, claim.end)):
-        year = int(m.group("year")) if m.group("year") else real.year + (1 if m.group("when").lower() == "next" else -1)
+    years = [int(m.group("year")) if m.group("year") else real.year + (1 if m.group("when").lower() == "next" else -1)
+             for m in _YEAR_CUE.finditer(ctx.text, *sentence_around(ctx.text, claim.start, claim.end))]
+    # "... two nights at Kingsbridge Stadium next June. ... The tour opens on Wednesday 1
+    # June": the draft names the month's year anywhere.
+    month = calendar.month_name[real.month]
+    years += [real.year + (1 if m.group(1).lower() == "next" else -1)
+              for m in regex.finditer(rf"\b(next|last)\s+{month}\b", ctx.text, regex.IGNORECASE)]
+    for year in years:
         try:
             if calendar.day_name[real.replace(year=year).weekday()] == claim.weekday:
                 return True
