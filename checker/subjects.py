@@ -155,7 +155,7 @@ _PART_AFTER = regex.compile(r"\s+of\s+(them|those|whom|these|which)\b", regex.IG
 _PART_BEFORE = regex.compile(r"\bOf\s+(?:them|those|these)(?:\s+[a-z]+)?\s*,\s*$")
 # A figure per period ("40 jobs a week") is a rate: two rates of one noun often differ.
 _RATE_AFTER = regex.compile(
-    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|season|head|person|share)\b|\s*annually\b"
+    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|season|head|person|share)\b|\s*annually\b"
     r"|\s*(?:per|for\s+every|in\s+every)\s+\d",  # "14 cases per 100,000 people"
     regex.IGNORECASE,
 )

@@ -78,9 +78,10 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # A quote restates what the story said before it: "carried 14.6 million passengers
     # ... 'We carried 14.6 million passengers'" (same noun, same verb or none, no other time).
     if claim.extra["quote_restating"] and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
-            and claim.extra["key"][-1] != "people" and min(claim.low or 0, earlier.low or 0) >= 10 \
+            and claim.extra["key"][-1] != "people" \
+            and (claim.kind in ("percent", "money") or min(claim.low or 0, earlier.low or 0) >= 10) \
             and claim.extra["time"] <= earlier.extra["time"] \
-            and claim.extra["verb"] == earlier.extra["verb"]:
+            and claim.extra["verb"] in (None, earlier.extra["verb"]):
         return True
     # Two specific sets are one only when no time sets them apart: not "900 British
     # troops in Estonia" and "150 British troops arrived last month".
