@@ -229,16 +229,18 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # "said the 3.4% rise was a sign of recovery from the slump in 2023": the
                 # times and places well after a figure with "the" are not the figure's.
                 own = end + _OWN_TIME if end is not None else None
+                quote = _quote_restating(text, figure, sentences)
                 figure.extra.update(
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
                     definite=definite, **_owned(text, figure),
-                    **_narrowed_by(text, figure, end), near=_near(text, figure, sentences),
+                    **_narrowed_by(text, figure, end if end is not None else quote["quote_narrowing"]),
+                    near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
                     specific=_specific(claim),
                     casualty=_befell(text, figure) is not None,
-                    title=figure.start < sentences.title_end, **_quote_restating(text, figure, sentences),
+                    title=figure.start < sentences.title_end, **quote,
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
                 groups.counts[key].append(figure)
@@ -275,7 +277,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     """A part written without a noun counts what its whole counts, so that "the 1,800
     homes" later may point back at it; it points back at nothing itself."""
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead", "quoted")},
-                      quote_restating=False, verb=None,
+                      quote_restating=False, verb=None, quote_narrowing=None,
                       definite=False, owned=False, owner=frozenset(), **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
                       specific=False, part=True)
     groups.counts[whole.extra["key"]].append(part)
@@ -374,16 +376,20 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     the earlier figure's. A quote restates with a single figure named by a noun ("450
     jobs", "a shortfall of £580m", not "went up by 40%"), not the speaker's own set ("Our
     28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what follows
-    ("21 goals in 20 games")."""
+    ("21 goals in 20 games"), unless what narrows it was said of the earlier figure too
+    ("A 36% rise in profits": ``quote_narrowing``, read as _narrowed_by reads "the")."""
     phrase = counted_phrase(text, _after_conversions(text, claim)) if claim.kind in MEASURE_KINDS else None
     named = subject_key(claim.subject if claim.kind in COUNT_KINDS else phrase and phrase[0]) \
         or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     quoted = sentences.quoted(claim.start)
     restating = quoted and claim.value is not None and bool(named) \
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
-        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) \
-        and not after(_RESTRICTED_AFTER, text, _narrowing_start(text, claim))
-    return {"quoted": quoted, "quote_restating": restating, "verb": _verb_before_figure(text, claim)}
+        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
+    narrowing = _narrowing_start(text, claim)
+    narrowed = restating and after(_RESTRICTED_AFTER, text, narrowing)
+    return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
+            # "A 36% rise in profits": narrowed as "the 36% rise in profits" is (_narrowed_by)
+            "quote_narrowing": narrowing if narrowed else None}
 
 
 def _verb_before_figure(text: str, claim: Claim) -> str | None:
