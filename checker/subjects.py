@@ -539,9 +539,12 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
         if befell and befell not in key[0]:
             key = ((befell, *key[0]), key[1])
         return ("count", None, *key)
-    phrase = counted_phrase(text, _after_conversions(text, claim))
-    key = subject_key(phrase[0]) if phrase else _noun_of_before(text, claim) or _level_of(text, claim) \
-        or _verb_before(text, claim) or _verb_after(text, claim)
+    # "A fall of 3% means ...": the noun before names the figure; the word after may be a verb.
+    key = _noun_of_before(text, claim)
+    if key is None:
+        phrase = counted_phrase(text, _after_conversions(text, claim))
+        key = subject_key(phrase[0]) if phrase else _level_of(text, claim) or _verb_before(text, claim) \
+            or _verb_after(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
 
 

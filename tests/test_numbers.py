@@ -258,6 +258,7 @@ def test_a_dash_between_words_is_no_minus_sign():
     ("About 2,000 homes lack broadband.", "homes"),
     ("Police said 12 adults found there were held.", "adults"),
     ("The charity helped 12,500 families last year.", "families"),
+    ("When 34 Labour MPs vote against their own government, it is serious.", "Labour MPs"),
     # an adverb, a modifier or a name before the -ed/-ing word keeps the phrase whole
     ("There are 200 newly qualified doctors.", "newly qualified doctors"),
     ("It will build 12 new housing estates.", "new housing estates"),

@@ -23,8 +23,8 @@ def _describe(ctx: Context, claim: Claim) -> str:
     reader sees why two figures were compared."""
     start = min(claim.quote_start, claim.extra.get("named_from", claim.quote_start))
     end = max(claim.quote_end, claim.extra.get("named_to", claim.quote_end))
-    if claim.kind not in COUNT_KINDS and (phrase := counted_phrase(ctx.text, claim.end)):
-        end = max(end, phrase[2])
+    if claim.kind not in COUNT_KINDS and "named_from" not in claim.extra and (phrase := counted_phrase(ctx.text, claim.end)):
+        end = max(end, phrase[2])  # named by the noun after it: "£200 council tax rebate"
     return f'"{ctx.text[start:end]}" (line {claim.line})'
 
 

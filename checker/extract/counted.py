@@ -61,8 +61,11 @@ def _starts_predicate(before: str, word: str) -> bool:
     """"300 protesters gathered outside", "3 children living abroad": a verb or participle
     right after a plural noun ends the phrase; "200 newly qualified doctors", "12 new
     housing estates" and "the Six Nations training camp" are one phrase."""
-    return (_verb_like(word) or word in _BASE_VERBS) and before.islower() \
+    return (_verb_like(word) or word in _BASE_VERBS) and (before.islower() or _ACRONYM_PLURAL.fullmatch(before)) \
         and (before.endswith("s") or before in _PLURALS)
+
+
+_ACRONYM_PLURAL = regex.compile(r"[A-Z]{2,}s")  # "34 Labour MPs vote against"
 
 
 # A singular head's verb: a word in -s after a singular noun, right before a determiner
