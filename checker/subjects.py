@@ -378,11 +378,8 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     28 stores"), one hoped for ("if he scores 20 goals") or one narrowed by what follows
     ("21 goals in 20 games"), unless what narrows it was said of the earlier figure too
     ("A 36% rise in profits": ``quote_narrowing``, read as _narrowed_by reads "the")."""
-    phrase = counted_phrase(text, _after_conversions(text, claim)) if claim.kind in MEASURE_KINDS else None
-    named = subject_key(claim.subject if claim.kind in COUNT_KINDS else phrase and phrase[0]) \
-        or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     quoted = sentences.quoted(claim.start)
-    restating = quoted and claim.value is not None and bool(named) \
+    restating = quoted and claim.value is not None and _named_by_noun(text, claim) \
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
         and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
     narrowing = _narrowing_start(text, claim)
@@ -390,6 +387,15 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
             # "A 36% rise in profits": narrowed as "the 36% rise in profits" is (_narrowed_by)
             "quote_narrowing": narrowing if narrowed else None}
+
+
+def _named_by_noun(text: str, claim: Claim) -> bool:
+    """"450 jobs", "a shortfall of £580m", "a £200 rebate": a noun names the figure."""
+    if claim.kind in COUNT_KINDS:
+        return subject_key(claim.subject) is not None
+    phrase = counted_phrase(text, _after_conversions(text, claim))
+    return phrase is not None and subject_key(phrase[0]) is not None \
+        or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None
 
 
 def _verb_before_figure(text: str, claim: Claim) -> str | None:
@@ -610,7 +616,7 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
 _NOUN_OF_BEFORE = regex.compile(
     r"(?:\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
     # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500"
-    r"|(?<!\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?)\b([a-z]{3,}s))\s+"
+    r"|\b([a-z]{3,}s))\s+"
     r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
     r"|\b(fined)\s+$"
