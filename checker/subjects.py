@@ -390,12 +390,14 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
 
 
 def _named_by_noun(text: str, claim: Claim) -> bool:
-    """"450 jobs", "a shortfall of £580m", "a £200 rebate": a noun names the figure."""
+    """"450 jobs", "a majority of 4,622", "a shortfall of £580m", "a £200 rebate": a noun
+    names the figure."""
     if claim.kind in COUNT_KINDS:
-        return subject_key(claim.subject) is not None
-    phrase = counted_phrase(text, _after_conversions(text, claim))
-    return phrase is not None and subject_key(phrase[0]) is not None \
-        or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None
+        named = subject_key(claim.subject) is not None
+    else:
+        phrase = counted_phrase(text, _after_conversions(text, claim))
+        named = phrase is not None and subject_key(phrase[0]) is not None
+    return named or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None
 
 
 def _verb_before_figure(text: str, claim: Claim) -> str | None:
