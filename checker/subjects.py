@@ -382,7 +382,7 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     restating = quoted and claim.value is not None and _named_by_noun(text, claim) \
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
         and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
-    narrowing = _narrowing_start(text, claim)
+    narrowing = _narrowing_start(text, claim) if restating else None
     narrowed = restating and after(_RESTRICTED_AFTER, text, narrowing)
     return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
             # "A 36% rise in profits": narrowed as "the 36% rise in profits" is (_narrowed_by)
