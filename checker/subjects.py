@@ -316,8 +316,12 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
                 and not _names_something(text, c) \
                 and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
         # The lead restates the headline; failing that, a later count that points back
-        # at it does ("Regulator halts 26 power projects" ... "the 26 projects").
-        restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
+        # at it does ("Regulator halts 26 power projects" ... "the 26 projects"), or the
+        # lead's count of the headline's verb ("Road deaths fall 6% to 3,221" ... "The
+        # number of people killed on the roads fell by 6% to 3,221").
+        restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun] \
+            or [c for c in lead if head.kind in COUNT_KINDS and c.kind == head.kind and (verb := _verb_before_figure(text, head))
+                and _verb_before_figure(text, c) == verb]
         if restated:
             pairs.append((head, restated))
     return pairs
@@ -365,6 +369,8 @@ _WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
 # hoped for or supposed, not the one the story gave.
 _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*)"
                                r"\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
+# "fell by 6% to 3,221", "rose to 1.4 million": the verb of the level a figure is.
+_LEVEL_VERB_BEFORE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+(?:by\s+)?(?:[\d.,]+%?\s+)?(?:last\s+year\s+)?to\s+$")
 # "Our 28 stores in Scotland": a speaker's own set.
 _SPEAKERS_BEFORE = regex.compile(r"(?<![\w])(?:our|my)\s+$", regex.IGNORECASE)
 
@@ -403,7 +409,8 @@ def _named_by_noun(text: str, claim: Claim) -> bool:
 def _verb_before_figure(text: str, claim: Claim) -> str | None:
     """The verb right before a figure, as one form for all of its forms ("hits", "hit";
     "sells", "sold"; "rose", "increased"), or None when the word there is no verb."""
-    m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start)
+    m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
+        or _LEVEL_VERB_BEFORE.search(text, max(0, claim.quote_start - 32), claim.quote_start)
     if m is None or m.group(1) in _FUNCTION_WORDS:
         return None
     word = m.group(1)
