@@ -284,7 +284,8 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
 
 
 def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
-    """A headline's figures and the lead's figures of the same kind, unit and noun."""
+    """A headline's figures and the lead's figures of the same kind, unit and noun, or
+    failing a noun, of the same verb."""
     lead_start, lead_end = sentences.lead
     figures = [c for c in claims if c.kind in COUNT_KINDS or c.kind in MEASURE_KINDS]
     title = [c for c in figures if c.start < sentences.title_end]
@@ -292,36 +293,30 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     body = [c for c in figures if c.start >= lead_start]
     pairs = []
     for head in title:
+        if _names_something(text, head):
+            continue  # "Halo 2 sweeps awards": a name
         key = head.extra.get("key")  # "with majority of 4,312": a noun before counts too
-        if head.kind in COUNT_KINDS and key is None and (verb := _verb_before_figure(text, head)) \
-                and not _names_something(text, head):
-            # "Pembury hits 142" over "Mark Pembury hit 142", "Console sells 300,000 in a
-            # week" over "sold 300,000 units": no noun, but the lead's figure of that verb.
+        restated = []
+        if key is not None or head.kind not in COUNT_KINDS:
+            noun = key[-1] if head.kind in COUNT_KINDS else None
+            befell = _befell(text, head)
+
+            def same(c: Claim) -> bool:
+                # A part counts what its whole counts: "52 of the 80 seats" (its key, no
+                # subject); "eight crew saved" counts the saved, not "a boat with 10 crew"
+                # (but "Seventeen miners rescued" are "All 17 miners trapped").
+                counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
+                return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
+                    and not _names_something(text, c) \
+                    and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
+            # The lead restates the headline; failing that, a later count that points
+            # back at it does ("Regulator halts 26 power projects" ... "the 26 projects").
+            restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
+        if not restated and head.kind in COUNT_KINDS and (verb := _verb_before_figure(text, head)):
+            # Failing a noun, the lead's count of the headline's verb: "Console sells
+            # 300,000 in a week" over "sold 300,000 units", "Road deaths fall 6% to
+            # 3,221" over "The number of people killed on the roads fell by 6% to 3,221".
             restated = [c for c in lead if c.kind == head.kind and _verb_before_figure(text, c) == verb]
-            if restated:
-                pairs.append((head, restated))
-            continue
-        if head.kind in COUNT_KINDS and (key is None or _names_something(text, head)):
-            continue
-        noun = key[-1] if head.kind in COUNT_KINDS else None
-
-        befell = _befell(text, head)
-
-        def same(c: Claim) -> bool:
-            # A part counts what its whole counts: "52 of the 80 seats" (its key, no subject);
-            # "eight crew saved" counts the saved, not "a boat with 10 crew" (but "Seventeen
-            # miners rescued" are "All 17 miners trapped").
-            counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
-            return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
-                and not _names_something(text, c) \
-                and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
-        # The lead restates the headline; failing that, a later count that points back
-        # at it does ("Regulator halts 26 power projects" ... "the 26 projects"), or the
-        # lead's count of the headline's verb ("Road deaths fall 6% to 3,221" ... "The
-        # number of people killed on the roads fell by 6% to 3,221").
-        restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun] \
-            or [c for c in lead if head.kind in COUNT_KINDS and c.kind == head.kind and (verb := _verb_before_figure(text, head))
-                and _verb_before_figure(text, c) == verb]
         if restated:
             pairs.append((head, restated))
     return pairs
