@@ -623,7 +623,7 @@ _NOUN_OF_BEFORE = regex.compile(
     r"|\b([a-z]{3,}s))\s+"
     r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
-    r"|\b(fined)\s+$"
+    r"|\b(fined)\s+(?:(?!(?:for|over|after|and|but)\b)[\w'’-]+\s+){0,4}$"  # "fined insurer Graybrook Life £1.8m"
     # "Turnout was 38%", "Unemployment stood at 5.1%": a sentence's subject and its figure
     r"|(?:^|[.!?][\"”’']?\s+|\n)(?:(?i:the)\s+)?([A-Z][a-z]+)\s+(?:was|is|were|are|stood\s+at|reached)\s+$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "what", "which"})
