@@ -527,7 +527,7 @@ def _specific(claim: Claim) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-def _names_something(text: str, claim: Claim):
+def _names_something(text: str, claim: Claim) -> regex.Match | None:
     """The name a bare number is part of ("Halo 2": the match of "Halo "), or None."""
     if claim.kind not in COUNT_KINDS or claim.start != claim.quote_start:
         return None
