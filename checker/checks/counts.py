@@ -180,7 +180,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         high = None if head.high is None else head.high + slack
         # "Velmora to cut 1,400 jobs at Kessling" over "to cut 2,500 jobs, including 1,400
         # at Kessling": a bare figure of the lead's paragraph may restate it too.
-        bare = [c for c in ctx.claims if c.line == lead[0].line and c.kind == head.kind and c.subject is None]
+        bare = [c for c in ctx.claims if c.line == lead[0].line and c.kind == head.kind and c.unit == head.unit
+                and c.subject is None]
         if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in [*lead, *bare]) \
                 or _overlaps_total(head, _sentence_total(ctx, lead[0]), tolerance):
             continue
