@@ -3,7 +3,8 @@
 Counts are keyed by their counted noun phrase, with the head noun mapped through
 the synonym groups of rules/lexicons/subjects.toml and the qualifiers that change the
 referent kept ("North Korean troops" is not "Russian troops"); a sum or a percentage by
-the noun or verb that names it ("the £85m investment", "rose by 3.4%").  Each figure
+the noun or verb that names it ("the £85m investment", "rose by 3.4%"); a count that
+no noun names by its verb, for a quote that restates it ("Selling 300,000").  Each figure
 also records whether it points back at one named before.  Ages are grouped by person
 in people.py.  A claim that cannot be resolved stays ungrouped.
 """
@@ -19,7 +20,7 @@ from .extract.counted import NOT_NAMES, counted_phrase
 from .model import Claim
 from .people import group_ages
 from .rules_data import EXTRA_SUBJECTS, load
-from .sentences import Sentences, after, opens_sentence
+from .sentences import Sentences, after, opens_sentence, sentence_around
 
 COUNT_KINDS = ("number", "range")
 
@@ -35,6 +36,9 @@ class Groups:
     headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
     # A headline's age with the lead's, when they are one person's ("Climber, 24, dies").
     headline_age: tuple[Claim, Claim] | None = None
+    # Counts by the verb before them ("sold 300,000 consoles": "sell"), with the quoted
+    # counts that only a verb names ('"Selling 300,000 in two days ..."', ``by_verb``).
+    verbs: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _lexicon():
@@ -217,7 +221,15 @@ def group(text: str, claims: list[Claim]) -> Groups:
             if of_set:  # the head noun only: "the 12 supermarkets" after "12 of its larger supermarkets"
                 head = subject_key(of.group(1).split()[-1])
                 key = ("count", None, *head) if head else None
-            if key is None or after(_RATE_AFTER, text, claim.quote_end) or _names_something(text, claim):
+            rate = after(_RATE_AFTER, text, claim.quote_end)
+            if key is None and not rate and claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 10 \
+                    and _verbal(text, claim) and (verb := _verb_before_figure(text, claim, opening=True)):
+                # "Kaito sold 300,000 of its new Zephyr consoles", '"Selling 300,000 in two
+                # days ..."': counts that only their verb names
+                claim.extra.update(_named_by_verb(text, claim, verb, sentences))
+                groups.verbs[verb].append(claim)
+                continue
+            if key is None or rate or _names_something(text, claim):
                 continue
             sentence = sentences.index(claim.start)
             for figure in (part, claim) if part is not None else (claim,):
@@ -244,6 +256,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
                 groups.counts[key].append(figure)
+                if figure.kind in COUNT_KINDS and figure.extra["verb"]:
+                    groups.verbs[figure.extra["verb"]].append(figure)
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
                 # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, and after
                 # "40,000 members in 12 countries. Of these, ..." the members: with two
@@ -358,8 +372,10 @@ def _narrowing_start(text: str, claim: Claim) -> int:
     return claim.quote_end
 
 
-# The word before a figure, when it may be its verb: "carried 14.6 million passengers".
+# The word before a figure, when it may be its verb: "carried 14.6 million passengers";
+# or one that opens a quote: '"Selling 300,000 ...'.
 _WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
+_GERUND_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([A-Z][a-z]+ing)\s+$")
 # "if he scores 20 goals", "The City was looking for a rise of about 20%": a figure
 # hoped for or supposed, not the one the story gave.
 _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*)"
@@ -401,15 +417,70 @@ def _named_by_noun(text: str, claim: Claim) -> bool:
     return named or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None
 
 
-def _verb_before_figure(text: str, claim: Claim) -> str | None:
+def _verb_before_figure(text: str, claim: Claim, opening: bool = False) -> str | None:
     """The verb right before a figure, as one form for all of its forms ("hits", "hit";
     "sells", "sold"; "rose", "increased"), or None when the word there is no verb."""
-    m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
-        or _LEVEL_VERB_BEFORE.search(text, max(0, claim.quote_start - 32), claim.quote_start)
-    if m is None or m.group(1) in _FUNCTION_WORDS:
+    m = _verb_match(text, claim, opening)
+    if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1).lower()
     return _stem(_VERBS.get(word) or _VERB_FORMS.get(word) or word)
+
+
+def _verb_match(text: str, claim: Claim, opening: bool = False) -> regex.Match | None:
+    """Where the verb right before a figure is (_verb_before_figure's), with ``opening``
+    one that opens a sentence ("Selling")."""
+    m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
+        or opening and _GERUND_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
+        or _LEVEL_VERB_BEFORE.search(text, max(0, claim.quote_start - 32), claim.quote_start)
+    return None if m is None or m.group(1).lower() in _FUNCTION_WORDS else m
+
+
+# "selling 3,000 more": another set.
+_MORE_AFTER = regex.compile(r"\s+(?:more|extra|additional|fewer|less)\b", regex.IGNORECASE)
+# "in two days", "in its first week": the period a quoted count is given for.
+_IN_PERIOD = regex.compile(r"\s+in\s+(?:(?:its|the|their)\s+first|a|an|one|[a-z]+|\d+)\s+(hour|day|week|weekend|month|quarter|year)s?\b",
+                           regex.IGNORECASE)
+
+
+def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences) -> dict:
+    """What subject resolution knows of a count no noun names, only its verb ("sold
+    300,000"). A quote restates the story's count of the same verb ('"Selling 300,000 in
+    two days is a great start"': ``by_verb``), given for the same period if for one
+    (``period``), unless it is the speaker's own or one hoped for."""
+    sentence = sentences.index(claim.start)
+    quoted = sentences.quoted(claim.start)
+    period = after(_IN_PERIOD, text, claim.quote_end)
+    restating = quoted and claim.value is not None and not after(_MORE_AFTER, text, claim.quote_end) \
+        and (period is not None or not after(_RESTRICTED_AFTER, text, claim.quote_end)) \
+        and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
+        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
+    return {"by_verb": restating, "verb": verb, "quoted": quoted, "title": claim.start < sentences.title_end,
+            "sentence": sentence, "time": sentences.anchors(sentence), "places": sentences.places(sentence),
+            "period": _singular(period.group(1).lower()) if period is not None else None,
+            "named_from": _verb_match(text, claim, opening=True).start(1)}  # quoted with its verb: "Selling 300,000"
+
+
+# "to infect 125,000", "we stop 2.8 million": a word after these is a verb.
+_SUBJECT_OR_TO = regex.compile(r"\b(?:to|we|I|they|you|he|she|it)\s+$", regex.IGNORECASE)
+
+
+def _verbal(text: str, claim: Claim) -> bool:
+    """Whether the word before a figure is a verb ("sold", "Selling", "to infect"), not
+    a noun ("version 7.60")."""
+    m = _verb_match(text, claim, opening=True)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _VERBS or word in _VERB_FORMS or word.endswith(("ed", "ing")) \
+        or _SUBJECT_OR_TO.search(text, max(0, m.start(1) - 6), m.start(1)) is not None
+
+
+def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
+    """Whether the period a quoted count names ("in two days") is said in the earlier
+    count's sentence ("in the first two days on sale")."""
+    period = claim.extra["period"]
+    return period is None or period in _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))])
 
 
 def _owned(text: str, claim: Claim) -> dict:

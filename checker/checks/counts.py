@@ -14,7 +14,7 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around
-from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met
+from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met, period_met
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -173,6 +173,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                        f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
                        f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
                        [ctx.quote(other)])
+    _by_verb(rule, ctx, tolerance, window)
     for head, lead in ctx.groups.headline:
         # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
         slack = half_place(head)
@@ -189,6 +190,29 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         ctx.report(rule, ctx.quote(head),
                    f"the headline's {_describe(ctx, head)} is not what line {lead[0].line} says: {listed}",
                    [ctx.quote(c) for c in lead])
+
+
+def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
+    """'"Selling 900,000 in two days is a great start"' after "sold 300,000 consoles in
+    the first two days": a quoted count named by its verb alone, against the story's
+    counts of that verb (not another quote's, not the headline's), in no other time or
+    place and, when it names a period, the same period. Like any quote's restatement
+    (_points_back), only counts of ten or more: "won four matches" is seldom the story's."""
+    for claims in ctx.groups.verbs.values():
+        for i, claim in enumerate(claims):
+            if not claim.extra.get("by_verb"):
+                continue
+            earlier = [e for e in claims[max(0, i - window):i]
+                       if not (e.extra.get("by_verb") or e.extra["quoted"] or e.extra["title"]) and (e.low or 0) >= 10
+                       and e.extra["sentence"] != claim.extra["sentence"] and claim.extra["time"] <= e.extra["time"]
+                       and not (claim.extra["places"] and e.extra["places"].isdisjoint(claim.extra["places"]))
+                       and period_met(ctx.text, claim, e)]
+            if not earlier or any(_overlap(claim, e, tolerance) for e in earlier) or _said_before(ctx, claim, tolerance):
+                continue
+            ctx.report(rule, ctx.quote(claim),
+                       f"{_describe(ctx, claim)} conflicts with {_describe(ctx, earlier[-1])}: "
+                       f"one asserts {_asserts(claim)}, the other {_asserts(earlier[-1])}",
+                       [ctx.quote(earlier[-1])])
 
 
 def _parts(ctx: Context):
