@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import cache
 
 import regex
 
@@ -19,7 +20,7 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
         if real is None or claim.extra.get("ambiguous"):
             continue  # no year to go on, or day and month could be either way round
         if calendar.day_name[real.weekday()] == claim.weekday or _named_year_fits(ctx, claim, real) \
-                or _coming_year_fits(ctx, claim, real):
+                or _nearer_year_fits(ctx, claim, real, _past_cue(rule)):
             continue
         wstart, wend = claim.extra["weekday_span"]
         date_start, date_end = claim.extra.get("date_span") or (wend, claim.end)
@@ -61,21 +62,35 @@ def _named_year_fits(ctx: Context, claim, real: dt.date) -> bool:
     return False
 
 
-# How far ahead a date without a year may be the coming one: half a year.
-_AHEAD = dt.timedelta(days=183)
+# How far ahead or back a date without a year may be the coming or the past one: half a year.
+_NEAR = dt.timedelta(days=183)
 
 
-def _coming_year_fits(ctx: Context, claim, real: dt.date) -> bool:
-    """"The report is due on Thursday 9 January", written in November: a date without
-    a year already past in the reference date's year may be the coming one, within half
-    a year, when the weekday fits it."""
-    if claim.extra.get("has_year") or claim.extra.get("read_as") or ctx.reference is None or real >= ctx.reference:
+@cache
+def _past_cue_of(words: tuple[str, ...]):
+    # a past tense: a listed word, or "-ed" not after a form of "be" ("is scheduled")
+    return regex.compile(rf"\b(?:{'|'.join(words)})\b|(?<!\b(?:is|are|be|been|being)\s+)\b[a-z]{{3,}}ed\b", regex.IGNORECASE)
+
+
+def _past_cue(rule: Rule):
+    return _past_cue_of(tuple(rule.params.get("past_cues", ())))
+
+
+def _nearer_year_fits(ctx: Context, claim, real: dt.date, past_cue) -> bool:
+    """A date without a year that is more than half a year from the reference date in
+    its year may be the coming one ("The report is due on Thursday 9 January", written
+    in November) or, told in the past tense, the past one ("unbeaten at home since
+    Saturday 30 October", written in March), within half a year, when the weekday fits it."""
+    if claim.extra.get("has_year") or claim.extra.get("read_as") or ctx.reference is None \
+            or abs(real - ctx.reference) <= _NEAR:
         return False
     try:
-        coming = real.replace(year=real.year + 1)
+        nearer = real.replace(year=real.year + (1 if real < ctx.reference else -1))
     except ValueError:  # 29 February
         return False
-    return coming - ctx.reference <= _AHEAD and calendar.day_name[coming.weekday()] == claim.weekday
+    if nearer < real and not past_cue.search(ctx.text, sentence_around(ctx.text, claim.start, claim.end)[0], claim.start):
+        return False
+    return abs(nearer - ctx.reference) <= _NEAR and calendar.day_name[nearer.weekday()] == claim.weekday
 
 
 @check("invalid-date")
