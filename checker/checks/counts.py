@@ -13,7 +13,7 @@ from ..model import Claim
 from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
-from ..sentences import sentence_around
+from ..sentences import sentence_around, title_end
 from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met, period_met
 
 
@@ -126,11 +126,13 @@ def _said_before(ctx: Context, claim: Claim, tolerance: float) -> bool:
     """"Cobble Lane attracted 8.3 million. ITV said the 8.3 million viewers ...", "raise
     its gas prices by 12.4% ... the 12.4% increase": the figure restates the one given
     before under another noun or none, not the "13.9 million viewers" of another
-    programme or the "60% jump in wholesale costs"."""
+    programme or the "60% jump in wholesale costs". Not a headline's figure: a headline
+    restates the lead, and the lead is what a later figure must agree with."""
+    body = title_end(ctx.text)
     return claim.value is not None and any(
         c.kind == claim.kind and c.unit == claim.unit and c.value is not None
         and not (_below(c.value, claim.value, tolerance) or _below(claim.value, c.value, tolerance))
-        for c in ctx.claims if c.start < claim.start)
+        for c in ctx.claims if body <= c.start < claim.start)
 
 
 @check("count-conflict")
