@@ -19,14 +19,18 @@ from ..sentences import sentence_around
 @check("conversion-mismatch")
 def conversion_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.02)
-    for claim in ctx.claims:
+    for before, claim in zip([None, *ctx.claims], ctx.claims):
         for other in claim.extra.get("conversions", ()):
-            if claim.kind != "quantity":
-                continue
+            if claim.kind != "quantity" or before is not None and before.kind == "quantity" \
+                    and _COMPOUND.fullmatch(ctx.text, before.end, claim.start):
+                continue  # "3 miles and 2½ furlongs (about 5.3km)" converts the whole
             if claim.value is not None and other.value is not None:
                 _check_units(rule, ctx, claim, other, [(claim.value, other.value)], tolerance)
             elif _plain_range(claim) and _plain_range(other):  # "10-12km (6-7 miles)": end to end
                 _check_units(rule, ctx, claim, other, [(claim.low, other.low), (claim.high, other.high)], tolerance)
+
+
+_COMPOUND = regex.compile(r"\s*(?:and|,)\s*")
 
 
 def _plain_range(claim: Claim) -> bool:

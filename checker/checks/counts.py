@@ -268,6 +268,8 @@ _MORE_GAP = regex.compile(r"[^.;!?:()]{0,80}?(?:,?\s*\b(?:plus|as\s+well\s+as|al
                           regex.IGNORECASE)
 
 
+# "186 points in 17 games": a figure given over another.
+_IN_SET = regex.compile(r"\s+(?:in|from|over|across)\s+", regex.IGNORECASE)
 _CATEGORY = regex.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)", regex.IGNORECASE)
 
 
@@ -289,8 +291,8 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         if i + 2 >= len(claims):
             break
         intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
-        if not intro:
-            continue
+        if not intro or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
+            continue  # "186 points in 17 games, including 41 conversions": which one the list breaks down is not said
         parts = [claims[i + 1]]
         last_joined_by_and = False
         for nxt in islice(claims, i + 2, None):  # not claims[i + 2:], a copy of the rest per total

@@ -36,6 +36,15 @@ _CHANGE_OF = regex.compile(r"[^.;!?]{0,30}?\b(?:rise|increase|jump|growth|gain|f
                            regex.IGNORECASE)
 
 
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a full stop in "£1.20" ends none)."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 200), pos))
+    return ends[-1].end() if ends else max(0, pos - 200)
+
+
 def _precision(pct) -> float:
     """Half the place of a percentage's last written digit ("12.5%" is ±0.05); a
     percentage in words ("five per cent") is taken to the unit."""
@@ -119,7 +128,9 @@ def _judge_change(ctx, rule, tolerance, pct, before, after, what, related) -> No
     """``before``/``after``: (value, low, high) of the levels either side of the change
     that ``what`` describes."""
     changes = [(y - x) / x * 100 for x in before[1:] for y in after[1:] if x]
-    sentence = ctx.text[max(0, pct.start - 40):related[-1].end]
+    # (the words of its own sentence: not "... with the loss of 310 jobs. Sales rose 3%")
+    start = min(pct.start, related[0].start)
+    sentence = ctx.text[max(start - 40, _sentence_start(ctx.text, start)):max(pct.end, related[-1].end)]
     falling = bool(_FALL.search(sentence))
     stated = -pct.value if falling else pct.value
     slack = _precision(pct) + tolerance
