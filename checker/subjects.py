@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from .extract.counted import NOT_NAMES, counted_phrase
+from .extract.counted import BASE_VERBS, NOT_NAMES, counted_phrase
 from .model import Claim
 from .people import group_ages
 from .rules_data import EXTRA_SUBJECTS, load
@@ -250,7 +250,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
-                    specific=_specific(claim),
+                    specific=_specific(claim), acts=_acts(text, figure),
                     casualty=_befell(text, figure) is not None,
                     title=figure.start < sentences.title_end, **quote,
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
@@ -293,7 +293,7 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     part.extra.update({k: whole.extra[k] for k in ("key", "sentence", "time", "places", "title", "lead", "quoted")},
                       quote_restating=False, verb=None, quote_narrowing=None,
                       definite=False, owned=False, owner=frozenset(), **_NOT_NARROWED, near=(part.quote_start, part.quote_end),
-                      specific=False, part=True)
+                      specific=False, acts=None, part=True)
     groups.counts[whole.extra["key"]].append(part)
 
 
@@ -590,6 +590,22 @@ def _befell(text: str, claim: Claim) -> str | None:
         return _BEFELL["befell_after"][m.group(1).lower()]
     m = _BEFELL_BEFORE.search(text, max(0, claim.quote_start - 12), claim.quote_start)
     return _BEFELL["befell_before"][m.group(1).lower()] if m else None
+
+
+# The word after a counted noun, as its verb may be: "62 Labour MPs rebelled", "have voted".
+_WORD_AFTER = regex.compile(r"\s+(?:(?:have|has|had|will|would)\s+)?(?:been\s+)?([a-z]{3,})\b")
+
+
+def _acts(text: str, claim: Claim) -> str | None:
+    """What a counted set did, when a verb follows it ("62 Labour MPs rebelled":
+    "rebell"), as one form for all of its forms; None."""
+    m = after(_WORD_AFTER, text, claim.quote_end)
+    if m is None:
+        return None
+    word = m.group(1)
+    if not (word.endswith("ed") or word in _VERB_FORMS or word in BASE_VERBS):
+        return None
+    return _stem(_VERB_FORMS.get(word, word))
 
 
 def _specific(claim: Claim) -> bool:

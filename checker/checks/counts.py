@@ -83,10 +83,13 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
             and claim.extra["time"] <= earlier.extra["time"] \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
         return True
-    # Two specific sets are one only when no time sets them apart: not "900 British
-    # troops in Estonia" and "150 British troops arrived last month".
-    # Nor the dead and the deployed: "11,000 North Korean troops ... 200 North Korean
-    # soldiers have been killed".
+    # Two specific sets that did different things are two: "62 Labour MPs rebelled" at
+    # one reading and "32 Labour MPs voted against" at another.
+    if claim.extra["acts"] and earlier.extra["acts"] and claim.extra["acts"] != earlier.extra["acts"]:
+        return False
+    # Nor are they one when a time sets them apart: not "900 British troops in Estonia"
+    # and "150 British troops arrived last month"; nor the dead and the deployed:
+    # "11,000 North Korean troops ... 200 North Korean soldiers have been killed".
     return claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"] \
         and claim.extra.get("casualty") == earlier.extra.get("casualty")
 

@@ -61,7 +61,7 @@ def _starts_predicate(before: str, word: str) -> bool:
     """"300 protesters gathered outside", "3 children living abroad": a verb or participle
     right after a plural noun ends the phrase; "200 newly qualified doctors", "12 new
     housing estates" and "the Six Nations training camp" are one phrase."""
-    return (_verb_like(word) or word in _BASE_VERBS) and (before.islower() or _ACRONYM_PLURAL.fullmatch(before)) \
+    return (_verb_like(word) or word in BASE_VERBS) and (before.islower() or _ACRONYM_PLURAL.fullmatch(before)) \
         and (before.endswith("s") or before in _PLURALS)
 
 
@@ -82,7 +82,7 @@ def _verb_s(before: str, word: str) -> bool:
 
 
 # Verbs whose plain form follows a plural subject: "600 employees work there".
-_BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
+BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
                          "vote", "remain", "attend", "visit", "receive", "include", "cover",
                          # headlines' present tense: "200 residents buy shares"
                          "buy", "sell", "win", "lose", "get", "join", "quit", "back", "reject", "put",
