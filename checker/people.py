@@ -303,6 +303,14 @@ class _Mentions:
         i = bisect.bisect_left(self.positions, end) - 1
         return (self.positions[i], self.people[i]) if i >= 0 and self.positions[i] >= start else None
 
+    def first(self, name: str) -> int:
+        """Where the text first names someone."""
+        return self.positions[self.people.index(name)]
+
+    def named(self, start: int, end: int) -> list[str]:
+        """Whom the text names between two offsets."""
+        return self.people[bisect.bisect_left(self.positions, start):bisect.bisect_left(self.positions, end)]
+
     def subject(self, text: str, start: int, end: int) -> str:
         """Whom a sentence naming someone is about: the story's first-named person when
         it names them ("New coach Tony Lester has revived McIlroy's career" under
@@ -420,8 +428,17 @@ class _People:
                     said = _SAID.search(text, full[0], claim.start)
                     return self.last_aged if said and self.last_aged_end < sentence_start \
                         and self.last_aged == self._mentions.people[0] != full[1] else None
-                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about.
-                return self._match(self._mentions.subject(text, sentence_around(text, full[0], full[0])[0], full[0] + 1))
+                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
+                # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
+                # ...": when that one, not the story's first-named person, was given
+                # another age before it and the sentence brings in someone new, the
+                # newcomer may be meant.
+                start = sentence_around(text, full[0], full[0])[0]
+                about = self._match(self._mentions.subject(text, start, full[0] + 1))
+                aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
+                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start and any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1)):
+                    return None
+                return about
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             start, end = self._nameless
             scan_from = end if start <= window_start < end else window_start
