@@ -36,8 +36,8 @@ class Groups:
     headline: list[tuple[Claim, list[Claim]]] = field(default_factory=list)
     # A headline's age with the lead's, when they are one person's ("Climber, 24, dies").
     headline_age: tuple[Claim, Claim] | None = None
-    # Counts by the verb before them ("sold 300,000 consoles": "sell"), with the quoted
-    # counts that only a verb names ('"Selling 300,000 in two days ..."', ``by_verb``).
+    # Counts and sums by the verb before them ("sold 300,000 consoles": "sell"), with the
+    # quoted ones that only a verb names ('"Selling 300,000 in two days ..."', ``by_verb``).
     verbs: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -222,10 +222,10 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 head = subject_key(of.group(1).split()[-1])
                 key = ("count", None, *head) if head else None
             rate = after(_RATE_AFTER, text, claim.quote_end)
-            if key is None and not rate and claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 10 \
+            if key is None and not rate and (claim.kind == "money" or claim.kind in COUNT_KINDS and (claim.low or 0) >= 10) \
                     and _verbal(text, claim) and (verb := _verb_before_figure(text, claim, opening=True)):
                 # "Kaito sold 300,000 of its new Zephyr consoles", '"Selling 300,000 in two
-                # days ..."': counts that only their verb names
+                # days ..."', '"To take £2.1m in a weekend"': figures that only their verb names
                 claim.extra.update(_named_by_verb(text, claim, verb, sentences))
                 groups.verbs[verb].append(claim)
                 continue
@@ -256,7 +256,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
                 groups.counts[key].append(figure)
-                if figure.kind in COUNT_KINDS and figure.extra["verb"]:
+                if (figure.kind in COUNT_KINDS or figure.kind == "money") and figure.extra["verb"]:
                     groups.verbs[figure.extra["verb"]].append(figure)
             if claim.kind in COUNT_KINDS and claim.low is not None and claim.low >= 2:
                 # "30 soldiers and 20 civilians. 40 of them ...": "them" are all 50, and after
@@ -447,11 +447,13 @@ def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences) -> 
     """What subject resolution knows of a count no noun names, only its verb ("sold
     300,000"). A quote restates the story's count of the same verb ('"Selling 300,000 in
     two days is a great start"': ``by_verb``), given for the same period if for one
-    (``period``), unless it is the speaker's own or one hoped for."""
+    (``period``), unless it is the speaker's own, one hoped for or a bound ("people
+    giving less than £100")."""
     sentence = sentences.index(claim.start)
     quoted = sentences.quoted(claim.start)
     period = after(_IN_PERIOD, text, claim.quote_end)
     restating = quoted and claim.value is not None and not after(_MORE_AFTER, text, claim.quote_end) \
+        and claim.low and claim.high is not None \
         and (period is not None or not after(_RESTRICTED_AFTER, text, claim.quote_end)) \
         and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
         and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
