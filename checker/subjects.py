@@ -222,11 +222,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 head = subject_key(of.group(1).split()[-1])
                 key = ("count", None, *head) if head else None
             rate = after(_RATE_AFTER, text, claim.quote_end)
-            if key is None and not rate and (claim.kind == "money" or claim.kind in COUNT_KINDS and (claim.low or 0) >= 10) \
+            if (key is None or rate) and (claim.kind == "money" or claim.kind in COUNT_KINDS and (claim.low or 0) >= 10) \
                     and _verbal(text, claim) and (verb := _verb_before_figure(text, claim, opening=True)):
                 # "Kaito sold 300,000 of its new Zephyr consoles", '"Selling 300,000 in two
                 # days ..."', '"To take £2.1m in a weekend"': figures that only their verb names
-                claim.extra.update(_named_by_verb(text, claim, verb, sentences))
+                claim.extra.update(_named_by_verb(text, claim, verb, sentences), rate=rate and rate.group(0).split()[-1].lower())
                 groups.verbs[verb].append(claim)
                 continue
             if key is None or rate or _names_something(text, claim):

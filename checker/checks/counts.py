@@ -204,7 +204,8 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
     """'"Selling 900,000 in two days is a great start"' after "sold 300,000 consoles in
     the first two days": a quoted count or sum named by its verb alone, against the
     story's figures of that verb, kind and unit (not another quote's, not the
-    headline's), in no other time or place and, when it names a period, the same period.
+    headline's), in no other time or place and, when it names a period, the same period
+    (a rate, "£33m a year", only against a rate of the same period).
     Like any quote's restatement (_points_back), only counts of ten or more: "won four
     matches" is seldom the story's."""
     for claims in ctx.groups.verbs.values():
@@ -214,6 +215,7 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
             earlier = [e for e in claims[max(0, i - window):i]
                        if not (e.extra.get("by_verb") or e.extra["quoted"] or e.extra["title"])
                        and e.kind == claim.kind and e.unit == claim.unit and (e.kind == "money" or (e.low or 0) >= 10)
+                       and e.extra.get("rate") == claim.extra["rate"]
                        and e.extra["sentence"] != claim.extra["sentence"] and claim.extra["time"] <= e.extra["time"]
                        and not (claim.extra["places"] and e.extra["places"].isdisjoint(claim.extra["places"]))
                        and period_met(ctx.text, claim, e)]
