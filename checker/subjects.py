@@ -482,7 +482,8 @@ def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether the period a quoted count names ("in two days") is said in the earlier
     count's sentence ("in the first two days on sale")."""
     period = claim.extra["period"]
-    return period is None or period in _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))])
+    return period is None or period in _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))],
+                                                      periods=True)
 
 
 def _owned(text: str, claim: Claim) -> dict:
@@ -509,17 +510,19 @@ _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_name
 
 def _narrowed_by(text: str, claim: Claim, end: int | None) -> dict:
     """What narrows a definite figure, from ``end`` (_definite_end's): a participle and
-    its agent ("the £1.3m raised by the runners"), or what a change is in ("the 25% jump
-    in demand")."""
+    its agent ("the £1.3m raised by the runners"), what a change is in ("the 25% jump
+    in demand") or the period it is over ("A rise of 40% in a year": "year")."""
     if end is None:
         return _NOT_NARROWED
+    if period := after(_IN_PERIOD, text, end):
+        return {**_NOT_NARROWED, "narrowed_in": frozenset({_singular(period.group(1).lower())})}
     m = after(_PARTICIPLE_AFTER, text, end)
     # (what a change is in; for a count, only a change's: "the 42,000 fall in unemployment",
     # not "the 25 countries of the union", a whole)
     change = claim.kind == "percent" or (subject_key(claim.subject) or (None,))[-1] in ("rise", "fall")
     n = after(_CHANGE_IN, text, end) if m is None and change else None
     words = (m.group(2) if m else " ".join(filter(None, n.groups())) if n else None) or ""
-    return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words),
+    return {"narrowed_by": m.group(1).lower() if m else None, "narrowed_in": _content_words(words, periods=True),
             "narrowed_names": _names(words)}
 
 
@@ -534,7 +537,7 @@ def narrowing_met(text: str, claim: Claim, earlier: Claim) -> bool:
     if verb is None and not words:
         return False
     before, around = _clause_around(text, earlier)
-    near = _content_words(f"{before} {around}")
+    near = _content_words(f"{before} {around}", periods=True)
     return (verb is None or _stem(verb) in {_stem(w) for w in _WORD.findall(before.lower())}) \
         and (words - names) <= near and (names <= near or not _names(f"{before} {around}"))
 
@@ -569,10 +572,11 @@ def _stem(word: str) -> str:
     return _STEM_END.sub("", word)
 
 
-def _content_words(words: str) -> frozenset[str]:
-    """Words that say what a figure is about, singular and in lower case ("passenger")."""
+def _content_words(words: str, periods: bool = False) -> frozenset[str]:
+    """Words that say what a figure is about, singular and in lower case ("passenger");
+    with ``periods``, "year" too ("A rise of 40% in a year")."""
     return frozenset(_singular(w) for w in (w.lower() for w in _WORD.findall(words))
-                     if len(w) > 1 and w not in _FUNCTION_WORDS)
+                     if len(w) > 1 and (w not in _FUNCTION_WORDS or periods and w == "year"))
 
 
 _BEFELL = load("subjects")["restatements"]
