@@ -708,7 +708,7 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
     return subject_key(_VERBS[m.group(1).lower()])
 
 
-# "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "fined
+# "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "Labour on 37%", "fined
 # £450,000": the noun the figure measures, written before it.
 _NOUN_OF_BEFORE = regex.compile(
     r"(?:\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
@@ -718,7 +718,9 @@ _NOUN_OF_BEFORE = regex.compile(
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
     r"|\b(fined)\s+(?:(?!(?:for|over|after|and|but)\b)[\w'’-]+\s+){0,4}$"  # "fined insurer Graybrook Life £1.8m"
     # "Turnout was 38%", "Unemployment stood at 5.1%": a sentence's subject and its figure
-    r"|(?:^|[.!?][\"”’']?\s+|\n)(?:(?i:the)\s+)?([A-Z][a-z]+)\s+(?:was|is|were|are|stood\s+at|reached)\s+$")
+    r"|(?:^|[.!?][\"”’']?\s+|\n)(?:(?i:the)\s+)?([A-Z][a-z]+)\s+(?:was|is|were|are|stood\s+at|reached)\s+$"
+    # "puts Labour on 37%", '"Labour on 37% is the lowest ...': a party's share in a poll
+    r"|\b([A-Z][a-z]+)\s+on\s+$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "what", "which"})
 _NOT_NOUNS_OF = frozenset({"one", "some", "all", "most", "many", "none", "each", "both", "rest", "first",
                            "second", "last", "total", "number", "part", "half", "lot", "out", "up", "age", "end"})
@@ -729,8 +731,10 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
     m = _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     if m is None:
         return None
-    noun = m.group(1) or m.group(2) or m.group(4) or "fine"  # "fined £450,000" ... "the £450,000 fine"
-    if m.group(4) and (m.group(4) in NOT_NAMES or m.group(4).lower() in _PRONOUNS) or noun.lower() in _NOT_NOUNS_OF:
+    noun = m.group(1) or m.group(2) or m.group(4) or m.group(5) or "fine"  # "fined £450,000" ... "the £450,000 fine"
+    named = m.group(4) or m.group(5)
+    if named and (named in NOT_NAMES or named.lower() in _PRONOUNS) or noun.lower() in _NOT_NOUNS_OF \
+            or m.group(5) and claim.kind != "percent":
         return None
     claim.extra["named_from"] = m.start(m.lastindex)  # quoted with its noun: "a fee of £25m"
     return subject_key(noun.lower())
