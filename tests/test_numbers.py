@@ -263,6 +263,9 @@ def test_a_dash_between_words_is_no_minus_sign():
     ("There are 200 newly qualified doctors.", "newly qualified doctors"),
     ("It will build 12 new housing estates.", "new housing estates"),
     ("The seven leading industrialised nations met.", "leading industrialised nations"),
+    # the figure as the subject: its verb is no counted noun
+    ("A majority of 87 sends a clear message.", None),
+    ("We sold 300 shows that night.", "shows"),
 ])
 def test_a_verb_after_the_counted_noun_ends_it(text, subject):
     assert extract(text)[0].subject == subject

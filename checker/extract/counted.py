@@ -43,7 +43,8 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
         if not m or "\n" in text[pos:m.start(1)]:
             break
         word = m.group(1)
-        if word.lower() in _STOP or words and (_starts_predicate(words[-1][0], word) or _verb_s(
+        if word.lower() in _STOP or not words and _figure_as_subject(text, word, m.end(1), limit) \
+                or words and (_starts_predicate(words[-1][0], word) or _verb_s(
                 words[-1][0], word) and _DETERMINER_NEXT.match(text, m.end(1), limit)
                 or not word.endswith(("s", "'", "’")) and _OBJECT_NEXT.match(text, m.end(1), limit)):
             break  # "the £12.5m fee beats the record", "the 10 plants employ about 9,000"
@@ -75,6 +76,18 @@ _DETERMINER_NEXT = regex.compile(r"\s+(?:the|its|his|her|their)\b")
 # A word (not a plural or a possessive) with an object or a figure right after it is a
 # verb: "the 22 points lift them", "the 10 plants employ about 9,000".
 _OBJECT_NEXT = regex.compile(r"\s+(?:(?:them|him|us|me)\b|(?:about|around|nearly|almost|some)\s+\d|\d)")
+
+
+# The figure itself as a sentence's subject: '"Raising $700m gives us the resources"',
+# '"A majority of 87 sends a clear message"', "a rise of 4% shows that ...".
+_SUBJECT_VERBS = frozenset({"gives", "shows", "means", "proves", "sends", "puts", "makes", "brings", "leaves",
+                            "represents", "suggests", "marks", "tells", "reflects"})
+_OBJECT_AFTER_VERB = regex.compile(r"\s+(?:a|an|the|how|us|them|him|her|it|me|you|this|its|their|our|his"
+                                   r"|that(?!\s+(?:night|day|week|weekend|month|year|season|evening|morning)\b))\b")
+
+
+def _figure_as_subject(text: str, word: str, end: int, limit: int) -> bool:
+    return word.lower() in _SUBJECT_VERBS and _OBJECT_AFTER_VERB.match(text, end, limit) is not None
 
 
 def _verb_s(before: str, word: str) -> bool:
