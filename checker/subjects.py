@@ -331,6 +331,11 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
             # 300,000 in a week" over "sold 300,000 units", "Road deaths fall 6% to
             # 3,221" over "The number of people killed on the roads fell by 6% to 3,221".
             restated = [c for c in lead if c.kind == head.kind and _verb_before_figure(text, c) == verb]
+        if not restated and head.kind in COUNT_KINDS and head.subject:
+            # "19.6 million watch Star Search final" over "9.8 million viewers watched": a
+            # headline's verb read as the first word of its noun, the lead's after its noun.
+            word = head.subject.split()[0].lower()
+            restated = [c for c in lead if c.kind == head.kind and c.extra.get("acts") == _stem(_VERB_FORMS.get(word, word))]
         if restated:
             pairs.append((head, restated))
     return pairs
