@@ -634,12 +634,23 @@ def _names_something(text: str, claim: Claim) -> regex.Match | None:
     return m if m is not None and m.group(0).strip() not in NOT_NAMES else None
 
 
+_NEW = regex.compile(r"\bnew\s+", regex.IGNORECASE)
+
+
+def _new_pointed_back(text: str, claim: Claim) -> tuple | None:
+    """"added 337,000 jobs ... The 337,000 new jobs added": "new" marks a new set, but
+    with "the" before it, the new set named before."""
+    if not claim.subject or not _NEW.match(claim.subject) or _definite_end(text, claim) is None:
+        return None
+    return subject_key(_NEW.sub("", claim.subject, count=1))
+
+
 def _figure_key(text: str, claim: Claim) -> tuple | None:
     """Counts are keyed by what they count; a measure by its kind, unit and the noun
     after it ("the $6bn loan"), when there is one."""
     if claim.kind in COUNT_KINDS:
         key = subject_key(claim.subject) or _noun_of_before(text, claim) or _level_of(text, claim) \
-            or _verb_before(text, claim)
+            or _verb_before(text, claim) or _new_pointed_back(text, claim)
         if key is None:
             return None
         # "Eighty fans were injured" counts the "injured fans", as "the 60 injured fans" does.
