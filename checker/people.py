@@ -436,7 +436,9 @@ class _People:
                 start = sentence_around(text, full[0], full[0])[0]
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
                 aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
-                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start and any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1)):
+                newcomer = any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1))
+                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start \
+                        and newcomer:
                     return None
                 return about
             # No full name: the last capitalised word that may be a person ("Chepkemei").

@@ -3,10 +3,10 @@
 Counts are keyed by their counted noun phrase, with the head noun mapped through
 the synonym groups of rules/lexicons/subjects.toml and the qualifiers that change the
 referent kept ("North Korean troops" is not "Russian troops"); a sum or a percentage by
-the noun or verb that names it ("the £85m investment", "rose by 3.4%"); a count that
-no noun names by its verb, for a quote that restates it ("Selling 300,000").  Each figure
-also records whether it points back at one named before.  Ages are grouped by person
-in people.py.  A claim that cannot be resolved stays ungrouped.
+the noun or verb that names it ("the £85m investment", "rose by 3.4%"); a count or a
+sum that no noun names by its verb, for a quote that restates it ("Selling 300,000").
+Each figure also records whether it points back at one named before.  Ages are grouped
+by person in people.py.  A claim that cannot be resolved stays ungrouped.
 """
 from __future__ import annotations
 
@@ -226,7 +226,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     and _verbal(text, claim) and (verb := _verb_before_figure(text, claim, opening=True)):
                 # "Kaito sold 300,000 of its new Zephyr consoles", '"Selling 300,000 in two
                 # days ..."', '"To take £2.1m in a weekend"': figures that only their verb names
-                claim.extra.update(_named_by_verb(text, claim, verb, sentences), rate=rate and rate.group(0).split()[-1].lower())
+                claim.extra.update(_named_by_verb(text, claim, verb, sentences, rate))
                 groups.verbs[verb].append(claim)
                 continue
             if key is None or rate or _names_something(text, claim):
@@ -443,17 +443,18 @@ def _verb_match(text: str, claim: Claim, opening: bool = False) -> regex.Match |
 
 # "selling 3,000 more": another set.
 _MORE_AFTER = regex.compile(r"\s+(?:more|extra|additional|fewer|less)\b", regex.IGNORECASE)
-# "in two days", "in its first week": the period a quoted count is given for.
+# "in two days", "in its first week": the period a figure is given for.
 _IN_PERIOD = regex.compile(r"\s+in\s+(?:(?:its|the|their)\s+first|a|an|one|[a-z]+|\d+)\s+(hour|day|week|weekend|month|quarter|year)s?\b",
                            regex.IGNORECASE)
 
 
-def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences) -> dict:
-    """What subject resolution knows of a count no noun names, only its verb ("sold
-    300,000"). A quote restates the story's count of the same verb ('"Selling 300,000 in
-    two days is a great start"': ``by_verb``), given for the same period if for one
-    (``period``), unless it is the speaker's own, one hoped for or a bound ("people
-    giving less than £100")."""
+def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences, rate: regex.Match | None) -> dict:
+    """What subject resolution knows of a count or sum no noun names, only its verb
+    ("sold 300,000"), or of a rate ("save £11m a year": ``rate``, its period). A quote
+    restates the story's figure of the same verb ('"Selling 300,000 in two days is a
+    great start"': ``by_verb``), given for the same period if for one (``period``),
+    unless it is the speaker's own, one hoped for or a bound ("people giving less than
+    £100")."""
     sentence = sentences.index(claim.start)
     quoted = sentences.quoted(claim.start)
     period = after(_IN_PERIOD, text, claim.quote_end)
@@ -465,6 +466,7 @@ def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences) -> 
     return {"by_verb": restating, "verb": verb, "quoted": quoted, "title": claim.start < sentences.title_end,
             "sentence": sentence, "time": sentences.anchors(sentence), "places": sentences.places(sentence),
             "period": _singular(period.group(1).lower()) if period is not None else None,
+            "rate": rate.group(0).split()[-1].lower() if rate is not None else None,
             "named_from": _verb_match(text, claim, opening=True).start(1)}  # quoted with its verb: "Selling 300,000"
 
 
@@ -484,8 +486,8 @@ def _verbal(text: str, claim: Claim) -> bool:
 
 
 def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
-    """Whether the period a quoted count names ("in two days") is said in the earlier
-    count's sentence ("in the first two days on sale")."""
+    """Whether the period a quoted figure names ("in two days") is said in the earlier
+    figure's sentence ("in the first two days on sale")."""
     period = claim.extra["period"]
     return period is None or period in _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))],
                                                       periods=True)

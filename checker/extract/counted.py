@@ -96,10 +96,10 @@ def _verb_s(before: str, word: str) -> bool:
 
 # Verbs whose plain form follows a plural subject: "600 employees work there".
 BASE_VERBS = frozenset({"work", "live", "say", "face", "need", "want", "use", "earn", "pay",
-                         "vote", "remain", "attend", "visit", "receive", "include", "cover",
-                         # headlines' present tense: "200 residents buy shares"
-                         "buy", "sell", "win", "lose", "get", "join", "quit", "back", "reject", "put",
-                         "take", "make", "seek", "urge", "warn", "leave", "return", "fight", "save"})
+                        "vote", "remain", "attend", "visit", "receive", "include", "cover",
+                        # headlines' present tense: "200 residents buy shares"
+                        "buy", "sell", "win", "lose", "get", "join", "quit", "back", "reject", "put",
+                        "take", "make", "seek", "urge", "warn", "leave", "return", "fight", "save"})
 _PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "personnel", "cattle"})
 
 
