@@ -307,9 +307,10 @@ class _Mentions:
         """Where the text first names someone."""
         return self.positions[self.people.index(name)]
 
-    def named(self, start: int, end: int) -> list[str]:
-        """Whom the text names between two offsets."""
-        return self.people[bisect.bisect_left(self.positions, start):bisect.bisect_left(self.positions, end)]
+    def named(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Where and whom the text names between two offsets."""
+        i, j = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
+        return list(zip(self.positions[i:j], self.people[i:j]))
 
     def subject(self, text: str, start: int, end: int) -> str:
         """Whom a sentence naming someone is about: the story's first-named person when
@@ -430,16 +431,17 @@ class _People:
                         and self.last_aged == self._mentions.people[0] != full[1] else None
                 # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
                 # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
-                # ...": when that one, not the story's first-named person, was given
-                # another age before it and the sentence brings in someone new, the
-                # newcomer may be meant.
+                # ...": when that one was given another age before it and the sentence
+                # brings in someone new after them, the newcomer may be meant (not "New
+                # coach Tony Lester has revived McIlroy's career. The 28-year-old ...").
                 start = sentence_around(text, full[0], full[0])[0]
+                named = self._mentions.named(start, full[0] + 1)
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
                 aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
-                newcomer = any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1))
-                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start \
-                        and newcomer:
-                    return None
+                if about in aged and self.last_aged_end < start:
+                    since = next((at for at, name in named if self._match(name) == about), None)
+                    if since is not None and any(at > since and self._mentions.first(name) >= start for at, name in named):
+                        return None
                 return about
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             start, end = self._nameless
