@@ -437,12 +437,12 @@ class _People:
                 start = sentence_around(text, full[0], full[0])[0]
                 named = self._mentions.named(start, full[0] + 1)
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
-                aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
+                aged = self._aged_otherwise(claim)
                 if about in aged and self.last_aged_end < start:
                     since = next((at for at, name in named if self._match(name) == about), None)
                     if since is not None and any(at > since and self._mentions.first(name) >= start for at, name in named):
                         return None
-                return about
+                return None if self._two_aged(named, aged) else about
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             start, end = self._nameless
             scan_from = end if start <= window_start < end else window_start
@@ -455,9 +455,22 @@ class _People:
                 if _NEW_PERSON.search(text, scan_from, claim.start):
                     return None
                 self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
-                return None if self.last_aged_end >= sentence_start else self.last_aged
+                if self.last_aged_end >= sentence_start:
+                    return None
+                aged_in = sentence_around(text, self.last_aged_end - 1, self.last_aged_end)[0]
+                named_there = self._mentions.named(aged_in, self.last_aged_end)
+                return None if self._two_aged(named_there, self._aged_otherwise(claim)) else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
+
+    def _aged_otherwise(self, claim: Claim) -> set[str]:
+        """The people given an age other than ``claim``'s."""
+        return {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
+
+    def _two_aged(self, named: list[tuple[int, str]], aged: set[str]) -> bool:
+        """"Cheruiyot, 31, finished second, and Bekele, 27, was third. The 24-year-old
+        ...": a sentence naming two people given other ages points at neither."""
+        return len({self._match(name) for _, name in named} & aged) >= 2
 
     def _introduced_as(self, text: str, job: str, end: int) -> str | None:
         """The one person written after ``job`` before ``end`` ("Singer Danny Fuller",
