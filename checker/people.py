@@ -307,10 +307,9 @@ class _Mentions:
         """Where the text first names someone."""
         return self.positions[self.people.index(name)]
 
-    def named(self, start: int, end: int) -> list[tuple[int, str]]:
-        """Where and whom the text names between two offsets."""
-        i, j = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
-        return list(zip(self.positions[i:j], self.people[i:j]))
+    def named(self, start: int, end: int) -> list[str]:
+        """Whom the text names between two offsets."""
+        return self.people[bisect.bisect_left(self.positions, start):bisect.bisect_left(self.positions, end)]
 
     def subject(self, text: str, start: int, end: int) -> str:
         """Whom a sentence naming someone is about: the story's first-named person when
@@ -431,18 +430,17 @@ class _People:
                         and self.last_aged == self._mentions.people[0] != full[1] else None
                 # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
                 # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
-                # ...": when that one was given another age before it and the sentence
-                # brings in someone new after them, the newcomer may be meant (not "New
-                # coach Tony Lester has revived McIlroy's career. The 28-year-old ...").
+                # ...": when that one, not the story's first-named person, was given
+                # another age before it and the sentence brings in someone new, the
+                # newcomer may be meant.
                 start = sentence_around(text, full[0], full[0])[0]
-                named = self._mentions.named(start, full[0] + 1)
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
-                aged = self._aged_otherwise(claim)
-                if about in aged and self.last_aged_end < start:
-                    since = next((at for at, name in named if self._match(name) == about), None)
-                    if since is not None and any(at > since and self._mentions.first(name) >= start for at, name in named):
-                        return None
-                return None if self._two_aged(named, aged) else about
+                aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
+                newcomer = any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1))
+                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start \
+                        and newcomer:
+                    return None
+                return about
             # No full name: the last capitalised word that may be a person ("Chepkemei").
             start, end = self._nameless
             scan_from = end if start <= window_start < end else window_start
@@ -455,22 +453,9 @@ class _People:
                 if _NEW_PERSON.search(text, scan_from, claim.start):
                     return None
                 self._nameless = (min(window_start, start) if scan_from == end else window_start, claim.start)
-                if self.last_aged_end >= sentence_start:
-                    return None
-                aged_in = sentence_around(text, self.last_aged_end - 1, self.last_aged_end)[0]
-                named_there = self._mentions.named(aged_in, self.last_aged_end)
-                return None if self._two_aged(named_there, self._aged_otherwise(claim)) else self.last_aged
+                return None if self.last_aged_end >= sentence_start else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
-
-    def _aged_otherwise(self, claim: Claim) -> set[str]:
-        """The people given an age other than ``claim``'s."""
-        return {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
-
-    def _two_aged(self, named: list[tuple[int, str]], aged: set[str]) -> bool:
-        """"Cheruiyot, 31, finished second, and Bekele, 27, was third. The 24-year-old
-        ...": a sentence naming two people given other ages points at neither."""
-        return len({self._match(name) for _, name in named} & aged) >= 2
 
     def _introduced_as(self, text: str, job: str, end: int) -> str | None:
         """The one person written after ``job`` before ``end`` ("Singer Danny Fuller",
