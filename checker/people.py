@@ -359,7 +359,7 @@ class _People:
         # A stretch already read for "the N-year-old" that names no one: read it once, so
         # that a run of such ages stays linear.
         self._nameless = (0, 0)
-        self._family: bool | None = None  # whether the story names a relative, read once
+        self._family: int | None = None  # where the story first names a relative, read once
 
     def unnamed(self, claim: Claim) -> None:
         """An age given to someone not named ("a 43-year-old man", "her children, aged 4
@@ -385,7 +385,7 @@ class _People:
             # (not in a family's story: "his brother Daniel" may be that Ross too)
             written = self._mentioned(text).full_names_before(after.group(2), claim.start)
             return self._match(after.group(2), (claim.low, claim.high), written) \
-                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not self._a_family(text) else None
+                if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not self._a_family(text, claim.start) else None
         if not claim.subject and (_someone_elses(text, claim.start) or _RELATIVE_NEXT.match(text, claim.end, claim.end + 16)):
             self.unnamed(claim)
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
@@ -464,10 +464,12 @@ class _People:
         people = {self._match(m.group(1)) for m in pattern.finditer(text, 0, end)}
         return people.pop() if len(people) == 1 else None
 
-    def _a_family(self, text: str) -> bool:
+    def _a_family(self, text: str, before: int) -> bool:
+        """Whether the story names a relative before ``before`` ("his brother Daniel")."""
         if self._family is None:
-            self._family = _RELATIVE.search(text) is not None
-        return self._family
+            m = _RELATIVE.search(text)
+            self._family = m.start() if m else len(text)
+        return self._family < before
 
     @staticmethod
     def _only_name_in(text: str, start: int, end: int) -> str | None:
