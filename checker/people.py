@@ -94,7 +94,7 @@ def _someone_elses(text: str, start: int) -> bool:
 
 # "Fiona Lacey said divers had reached the 22-year-old": a speaker's sentence.
 _SAID = regex.compile(r"\b(?:said|says|told|added)\b")
-# '"...," said Mr Clinton': a name given as a quote's speaker.
+# '"...," said Mr Carter': a name given as a quote's speaker.
 _SPEAKER_BEFORE = regex.compile(rf"\b(?:said|says|added)\s+(?:(?:{TITLES})\.?\s+)?$")
 _RELATIVE = regex.compile(rf"\b(?:{RELATIVES})\b", regex.IGNORECASE)
 # "the 16-year-old son": a relative of someone named, not that person.
@@ -438,9 +438,9 @@ class _People:
                 start = sentence_around(text, full[0], full[0])[0]
                 if _SPEAKER_BEFORE.search(text, max(0, full[0] - 24), full[0]) and self.last_aged_end < start \
                         and self.last_aged == self._mentions.people[0] != full[1]:
-                    # '... died at the age of 87. ... "He gave more to me than I gave to
-                    # him," said Mr Clinton. The 87-year-old ...': not the speaker, the
-                    # story's first-named person, aged last.
+                    # '... died at the age of 87. ... "No one taught me more," said Mr
+                    # Carter. The 87-year-old ...': not the speaker, the story's
+                    # first-named person, aged last.
                     return self.last_aged
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
                 aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}

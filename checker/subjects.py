@@ -640,8 +640,8 @@ _NEW = regex.compile(r"\bnew\s+", regex.IGNORECASE)
 
 
 def _new_pointed_back(text: str, claim: Claim) -> tuple | None:
-    """"added 337,000 jobs ... The 337,000 new jobs added": "new" marks a new set, but
-    with "the" before it, the new set named before."""
+    """"created 84,000 jobs ... The 84,000 new jobs created": "new" marks a new set,
+    but with "the" before it, the new set named before."""
     if not claim.subject or not _NEW.match(claim.subject) or _definite_end(text, claim) is None:
         return None
     return subject_key(_NEW.sub("", claim.subject, count=1))
