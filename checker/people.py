@@ -384,7 +384,7 @@ class _People:
         if after and not _demonym(after.group(2)):
             # "the 31-year-old Henley": a surname the story gave a full name to; "the
             # 26-year-old Bryan twins" is not resolved.
-            # (not in a family's story: "his brother Daniel" may be that Ross too)
+            # (not once the story has named a relative: "his brother Daniel" may be that Ross too)
             written = self._mentioned(text).full_names_before(after.group(2), claim.start)
             return self._match(after.group(2), (claim.low, claim.high), written) \
                 if written and not _NAME_TOKEN_NEXT.match(text, after.end()) and not self._a_family(text, claim.start) else None
@@ -430,11 +430,6 @@ class _People:
                     said = _SAID.search(text, full[0], claim.start)
                     return self.last_aged if said and self.last_aged_end < sentence_start \
                         and self.last_aged == self._mentions.people[0] != full[1] else None
-                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
-                # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
-                # ...": when that one, not the story's first-named person, was given
-                # another age before it and the sentence brings in someone new, the
-                # newcomer may be meant.
                 start = sentence_around(text, full[0], full[0])[0]
                 if _SPEAKER_BEFORE.search(text, max(0, full[0] - 24), full[0]) and self.last_aged_end < start \
                         and self.last_aged == self._mentions.people[0] != full[1]:
@@ -442,6 +437,11 @@ class _People:
                     # Carter. The 87-year-old ...': not the speaker, the story's
                     # first-named person, aged last.
                     return self.last_aged
+                # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
+                # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
+                # ...": when that one, not the story's first-named person, was given
+                # another age before it and the sentence brings in someone new, the
+                # newcomer may be meant.
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
                 aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
                 newcomer = any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1))

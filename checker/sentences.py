@@ -37,6 +37,13 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, min(ends, default=len(text))
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, read back at most 200 characters (a
+    full stop in "£1.20" ends none, as in Sentences)."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 200), pos))
+    return ends[-1].end() if ends else max(0, pos - 200)
+
+
 _OPENS = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
 
 

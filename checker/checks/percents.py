@@ -7,6 +7,7 @@ from ..engine import Context, Rule, check
 from ..format_numbers import fmt
 from ..rounding import half_place
 from ..rules_data import load
+from ..sentences import sentence_start
 
 # Words of a fall: the verbs and nouns subjects.toml gives the fall ("slipped", "slump"),
 # and the words that say it without naming it ("lower", "cut", "shrank", "loss").
@@ -34,15 +35,6 @@ _RESTATED = regex.compile(r"[^.;!?]{0,20}?(?:[—–(:]|\s-|,\s*(?:or|that\s+is|
 _CHANGE_OF = regex.compile(r"[^.;!?]{0,30}?\b(?:rise|increase|jump|growth|gain|fall|drop|decline|decrease|cut|"
                            r"loss|up|down)\s+(?:of\s+|by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+)?$",
                            regex.IGNORECASE)
-
-
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s|\n")
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (a full stop in "£1.20" ends none)."""
-    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 200), pos))
-    return ends[-1].end() if ends else max(0, pos - 200)
 
 
 def _precision(pct) -> float:
@@ -130,7 +122,7 @@ def _judge_change(ctx, rule, tolerance, pct, before, after, what, related) -> No
     changes = [(y - x) / x * 100 for x in before[1:] for y in after[1:] if x]
     # (the words of its own sentence: not "... with the loss of 310 jobs. Sales rose 3%")
     start = min(pct.start, related[0].start)
-    sentence = ctx.text[max(start - 40, _sentence_start(ctx.text, start)):max(pct.end, related[-1].end)]
+    sentence = ctx.text[max(start - 40, sentence_start(ctx.text, start)):max(pct.end, related[-1].end)]
     falling = bool(_FALL.search(sentence))
     stated = -pct.value if falling else pct.value
     slack = _precision(pct) + tolerance
