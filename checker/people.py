@@ -428,25 +428,22 @@ class _People:
                     # ("Owen Bright, 17, ... Fiona Lacey said divers had reached the
                     # 22-year-old").
                     said = _SAID.search(text, full[0], claim.start)
-                    return self.last_aged if said and self.last_aged_end < sentence_start \
-                        and self.last_aged == self._mentions.people[0] != full[1] else None
+                    return self._story_person_aged_before(sentence_start, full[1]) if said else None
                 start = sentence_around(text, full[0], full[0])[0]
-                if _SPEAKER_BEFORE.search(text, max(0, full[0] - 24), full[0]) and self.last_aged_end < start \
-                        and self.last_aged == self._mentions.people[0] != full[1]:
+                if _SPEAKER_BEFORE.search(text, max(0, full[0] - 24), full[0]) \
+                        and (person := self._story_person_aged_before(start, full[1])):
                     # '... died at the age of 87. ... "No one taught me more," said Mr
-                    # Carter. The 87-year-old ...': not the speaker, the story's
-                    # first-named person, aged last.
-                    return self.last_aged
+                    # Carter. The 87-year-old ...': not the speaker.
+                    return person
                 # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
                 # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
                 # ...": when that one, not the story's first-named person, was given
                 # another age before it and the sentence brings in someone new, the
                 # newcomer may be meant.
                 about = self._match(self._mentions.subject(text, start, full[0] + 1))
-                aged = {p for age, people in self._by_age.items() if age != (claim.low, claim.high) for p in people}
-                newcomer = any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1))
-                if about in aged and about != self._match(self._mentions.people[0]) and self.last_aged_end < start \
-                        and newcomer:
+                if self.last_aged_end < start and about != self._match(self._mentions.people[0]) \
+                        and any(about in people for age, people in self._by_age.items() if age != (claim.low, claim.high)) \
+                        and any(self._mentions.first(name) >= start for name in self._mentions.named(start, full[0] + 1)):
                     return None
                 return about
             # No full name: the last capitalised word that may be a person ("Chepkemei").
@@ -464,6 +461,13 @@ class _People:
                 return None if self.last_aged_end >= sentence_start else self.last_aged
             return self._match(_HONORIFIC.sub("", max(named, key=lambda m: m.start()).group(0)))
         return None
+
+    def _story_person_aged_before(self, before: int, named: str) -> str | None:
+        """The story's first-named person, when they were aged last, before ``before``,
+        and are not ``named``: whom "the N-year-old" after a speaker's words means
+        ("Owen Bright, 17, ... Fiona Lacey said divers had reached the 22-year-old")."""
+        return self.last_aged if self.last_aged_end < before and self.last_aged == self._mentions.people[0] != named \
+            else None
 
     def _introduced_as(self, text: str, job: str, end: int) -> str | None:
         """The one person written after ``job`` before ``end`` ("Singer Danny Fuller",

@@ -223,11 +223,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 key = ("count", None, *head) if head else None
             rate = after(_RATE_AFTER, text, claim.quote_end)
             if (key is None or rate) and (claim.kind == "money" or claim.kind in COUNT_KINDS and (claim.low or 0) >= 10) \
-                    and _verbal(text, claim) and (verb := _verb_before_figure(text, claim, opening=True)):
+                    and _verbal(text, verb_at := _verb_match(text, claim, opening=True)):
                 # "Kaito sold 300,000 of its new Zephyr consoles", '"Selling 300,000 in two
                 # days ..."', '"To take £2.1m in a weekend"': figures that only their verb names
-                claim.extra.update(_named_by_verb(text, claim, verb, sentences, rate))
-                groups.verbs[verb].append(claim)
+                claim.extra.update(_named_by_verb(text, claim, verb_at, sentences, rate))
+                groups.verbs[claim.extra["verb"]].append(claim)
                 continue
             if key is None or rate or _names_something(text, claim):
                 continue
@@ -334,8 +334,8 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if not restated and head.kind in COUNT_KINDS and head.subject:
             # "19.6 million watch Star Search final" over "9.8 million viewers watched": a
             # headline's verb read as the first word of its noun, the lead's after its noun.
-            word = head.subject.split()[0].lower()
-            restated = [c for c in lead if c.kind == head.kind and c.extra.get("acts") == _stem(_VERB_FORMS.get(word, word))]
+            verb = _plain_verb(head.subject.split()[0].lower())
+            restated = [c for c in lead if c.kind == head.kind and c.extra.get("acts") == verb]
         if restated:
             pairs.append((head, restated))
     return pairs
@@ -401,14 +401,19 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     ("21 goals in 20 games"), unless what narrows it was said of the earlier figure too
     ("A 36% rise in profits": ``quote_narrowing``, read as _narrowed_by reads "the")."""
     quoted = sentences.quoted(claim.start)
-    restating = quoted and claim.value is not None and _named_by_noun(text, claim) \
-        and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
-        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
+    restating = quoted and claim.value is not None and _named_by_noun(text, claim) and not _own_or_hoped(text, claim)
     narrowing = _narrowing_start(text, claim) if restating else None
     narrowed = restating and after(_RESTRICTED_AFTER, text, narrowing)
     return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
             # "A 36% rise in profits": narrowed as "the 36% rise in profits" is (_narrowed_by)
             "quote_narrowing": narrowing if narrowed else None}
+
+
+def _own_or_hoped(text: str, claim: Claim) -> bool:
+    """A quoted figure that restates nothing: the speaker's own set ("Our 28 stores") or
+    one hoped for ("if he scores 20 goals")."""
+    return _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) is not None \
+        or _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) is not None
 
 
 def _named_by_noun(text: str, claim: Claim) -> bool:
@@ -425,7 +430,11 @@ def _named_by_noun(text: str, claim: Claim) -> bool:
 def _verb_before_figure(text: str, claim: Claim, opening: bool = False) -> str | None:
     """The verb right before a figure, as one form for all of its forms ("hits", "hit";
     "sells", "sold"; "rose", "increased"), or None when the word there is no verb."""
-    m = _verb_match(text, claim, opening)
+    return _verb_of(_verb_match(text, claim, opening))
+
+
+def _verb_of(m: regex.Match | None) -> str | None:
+    """The verb a _verb_match found, as _verb_before_figure gives it."""
     if m is None:
         return None
     word = m.group(1).lower()
@@ -448,7 +457,8 @@ _IN_PERIOD = regex.compile(r"\s+in\s+(?:(?:its|the|their)\s+first|a|an|one|[a-z]
                            regex.IGNORECASE)
 
 
-def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences, rate: regex.Match | None) -> dict:
+def _named_by_verb(text: str, claim: Claim, verb_at: regex.Match, sentences: Sentences,
+                   rate: regex.Match | None) -> dict:
     """What subject resolution knows of a count or sum no noun names, only its verb
     ("sold 300,000"), or of a rate ("save £11m a year": ``rate``, its period). A quote
     restates the story's figure of the same verb ('"Selling 300,000 in two days is a
@@ -461,23 +471,21 @@ def _named_by_verb(text: str, claim: Claim, verb: str, sentences: Sentences, rat
     restating = quoted and claim.value is not None and not after(_MORE_AFTER, text, claim.quote_end) \
         and claim.low and claim.high is not None \
         and (period is not None or not after(_RESTRICTED_AFTER, text, claim.quote_end)) \
-        and not _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) \
-        and not _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start)
-    return {"by_verb": restating, "verb": verb, "quoted": quoted, "title": claim.start < sentences.title_end,
+        and not _own_or_hoped(text, claim)
+    return {"by_verb": restating, "verb": _verb_of(verb_at), "quoted": quoted, "title": claim.start < sentences.title_end,
             "sentence": sentence, "time": sentences.anchors(sentence), "places": sentences.places(sentence),
             "period": _singular(period.group(1).lower()) if period is not None else None,
             "rate": rate.group(0).split()[-1].lower() if rate is not None else None,
-            "named_from": _verb_match(text, claim, opening=True).start(1)}  # quoted with its verb: "Selling 300,000"
+            "named_from": verb_at.start(1)}  # quoted with its verb: "Selling 300,000"
 
 
 # "to infect 125,000", "we stop 2.8 million": a word after these is a verb.
 _SUBJECT_OR_TO = regex.compile(r"\b(?:to|we|I|they|you|he|she|it)\s+$", regex.IGNORECASE)
 
 
-def _verbal(text: str, claim: Claim) -> bool:
-    """Whether the word before a figure is a verb ("sold", "Selling", "to infect"), not
-    a noun ("version 7.60")."""
-    m = _verb_match(text, claim, opening=True)
+def _verbal(text: str, m: regex.Match | None) -> bool:
+    """Whether the word a _verb_match found before a figure is a verb ("sold",
+    "Selling", "to infect"), not a noun ("version 7.60")."""
     if m is None:
         return False
     word = m.group(1).lower()
@@ -618,6 +626,11 @@ def _acts(text: str, claim: Claim) -> str | None:
     word = m.group(1)
     if not (word.endswith("ed") or word in _VERB_FORMS or word in BASE_VERBS):
         return None
+    return _plain_verb(word)
+
+
+def _plain_verb(word: str) -> str:
+    """A verb as one form for all of its forms ("rebelled", "rebels": "rebell"; "sold": "sell")."""
     return _stem(_VERB_FORMS.get(word, word))
 
 

@@ -13,6 +13,7 @@ from ..sentences import sentence_around
 
 @check("weekday-mismatch")
 def weekday_mismatch(rule: Rule, ctx: Context) -> None:
+    past_cue = _past_cue(rule)
     for claim in ctx.claims:
         if claim.kind != "date" or claim.weekday is None or claim.extra.get("weekday_span") is None:
             continue
@@ -20,7 +21,7 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
         if real is None or claim.extra.get("ambiguous"):
             continue  # no year to go on, or day and month could be either way round
         if calendar.day_name[real.weekday()] == claim.weekday or _named_year_fits(ctx, claim, real) \
-                or _nearer_year_fits(ctx, claim, real, _past_cue(rule)):
+                or _nearer_year_fits(ctx, claim, real, past_cue):
             continue
         wstart, wend = claim.extra["weekday_span"]
         date_start, date_end = claim.extra.get("date_span") or (wend, claim.end)
