@@ -173,11 +173,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                     or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]) \
                     or _said_before(ctx, claim, tolerance):
                 continue
-            other = wholes[-1]
-            ctx.report(rule, ctx.quote(claim),
-                       f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
-                       f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
-                       [ctx.quote(other)])
+            _report_conflict(rule, ctx, claim, wholes[-1])
     _by_verb(rule, ctx, tolerance, window)
     for head, lead in ctx.groups.headline:
         # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
@@ -198,6 +194,13 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         ctx.report(rule, ctx.quote(head),
                    f"the headline's {_describe(ctx, head)} is not what line {lead[0].line} says: {listed}",
                    [ctx.quote(c) for c in lead])
+
+
+def _report_conflict(rule: Rule, ctx: Context, claim: Claim, other: Claim) -> None:
+    ctx.report(rule, ctx.quote(claim),
+               f"{_describe(ctx, claim)} conflicts with {_describe(ctx, other)}: "
+               f"one asserts {_asserts(claim)}, the other {_asserts(other)}",
+               [ctx.quote(other)])
 
 
 def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
@@ -221,10 +224,7 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
                        and period_met(ctx.text, claim, e)]
             if not earlier or any(_overlap(claim, e, tolerance) for e in earlier) or _said_before(ctx, claim, tolerance):
                 continue
-            ctx.report(rule, ctx.quote(claim),
-                       f"{_describe(ctx, claim)} conflicts with {_describe(ctx, earlier[-1])}: "
-                       f"one asserts {_asserts(claim)}, the other {_asserts(earlier[-1])}",
-                       [ctx.quote(earlier[-1])])
+            _report_conflict(rule, ctx, claim, earlier[-1])
 
 
 def _difference(a: Claim, b: Claim) -> tuple[float, float] | None:
