@@ -50,7 +50,8 @@ def _lexicon_with(extra: tuple[tuple[str, tuple[str, ...]], ...]):
     # ``extra``: synonym groups from the project's configuration (checker.config).
     data = load("subjects")
     synonyms = {word: name for name, words in (*data["groups"].items(), *extra) for word in words}
-    return (synonyms, frozenset(data["qualifiers"]["set_changing"]),
+    alike = {word: words[0] for words in data["qualifiers"]["alike"] for word in words}
+    return (synonyms, alike, frozenset(data["qualifiers"]["set_changing"]),
             frozenset(data["qualifiers"]["ignorable"]), frozenset(data["generic"]["nouns"]))
 
 
@@ -68,7 +69,7 @@ def subject_key(phrase: str | None) -> tuple | None:
     """The canonical key of a counted noun phrase, or None when it names no countable set."""
     if not phrase:
         return None
-    synonyms, set_changing, ignorable, generic = _lexicon()
+    synonyms, alike, set_changing, ignorable, generic = _lexicon()
     words = [w.lower().strip("'’") for w in phrase.split()]
     if any(w in set_changing for w in words):
         return None
@@ -81,7 +82,7 @@ def subject_key(phrase: str | None) -> tuple | None:
         if head in generic or not head.isalpha():
             return None
         head = synonyms.get(head, _singular(head))
-    qualifiers = tuple(q for q in qualifiers if q not in ignorable)
+    qualifiers = tuple(alike.get(q, q) for q in qualifiers if q not in ignorable)
     return qualifiers, head
 
 
@@ -514,10 +515,18 @@ def owner_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether ``earlier`` may be the named owner's set that ``claim`` ("Whitworth's 28
     aces") points back at: its words name the owner, or no one ("hit 14 aces", "We have
     scored 42 goals"), not someone else ("Henry scored 25 goals" for "Rooney's 12 goals")."""
-    if not claim.extra["owner"]:
-        return True
-    names = _names(" ".join(_clause_around(text, earlier))) - _PRONOUNS
-    return not names or claim.extra["owner"] <= names
+    return not claim.extra["owner"] or not _names_with(text, earlier) or owner_named(text, claim, earlier)
+
+
+def owner_named(text: str, claim: Claim, earlier: Claim) -> bool:
+    """Whether ``earlier``'s words name the owner ``claim`` gives ("Unison's 800,000
+    workers" after "Unison will ballot 800,000 council workers")."""
+    return bool(claim.extra["owner"]) and claim.extra["owner"] <= _names_with(text, earlier)
+
+
+def _names_with(text: str, claim: Claim) -> frozenset[str]:
+    """The names in a figure's clause, but for pronouns."""
+    return _names(" ".join(_clause_around(text, claim))) - _PRONOUNS
 
 
 _NOT_NARROWED = {"narrowed_by": None, "narrowed_in": frozenset(), "narrowed_names": frozenset()}

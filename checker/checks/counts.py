@@ -14,7 +14,8 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around, title_end
-from ..subjects import BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met, period_met
+from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met,
+                        owner_named, period_met)
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -166,6 +167,13 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             j = bisect.bisect_left(starts, claim.start)
             beside = [e for e in earlier if e.extra["sentence"] == claim.extra["sentence"]] + \
                 [e for e in relatives[max(0, j - window):j] if _points_back(ctx.text, claim, e)]
+            # "Unison's 800,000 workers" points back at the figure said of Unison
+            # ("Unison will ballot 800,000 council workers"), when there is one, not at
+            # "Up to 1.4 million workers" said of no one.
+            if claim.extra["definite"] and any(owner_named(ctx.text, claim, e) for e in antecedents):
+                antecedents = [e for e in antecedents if owner_named(ctx.text, claim, e)]
+                beside = [e for e in beside if e.extra["sentence"] == claim.extra["sentence"]
+                          or owner_named(ctx.text, claim, e)]
             # A new set or a part ("a further 25 stores", "the first 300 homes") may be what
             # a restatement points back at, but is no whole it must agree with.
             wholes = [e for e in antecedents if not e.extra.get("fresh")]
