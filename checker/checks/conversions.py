@@ -21,16 +21,34 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("relative_tolerance", 0.02)
     for before, claim in zip([None, *ctx.claims], ctx.claims):
         for other in claim.extra.get("conversions", ()):
-            if claim.kind != "quantity" or before is not None and before.kind == "quantity" \
-                    and _COMPOUND.fullmatch(ctx.text, before.end, claim.start):
-                continue  # "3 miles and 2½ furlongs (about 5.3km)" converts the whole
-            if claim.value is not None and other.value is not None:
+            if claim.kind != "quantity":
+                continue
+            if before is not None and before.kind == "quantity" and _COMPOUND.fullmatch(ctx.text, before.end, claim.start):
+                # "3 miles and 2½ furlongs (about 5.3km)" converts the whole, summed by pint
+                whole = _whole(before, claim)
+                if whole is not None and other.value is not None:
+                    _check_units(rule, ctx, claim, other, [(whole, other.value)], tolerance,
+                                 ctx.span(before.start, claim.end))
+            elif claim.value is not None and other.value is not None:
                 _check_units(rule, ctx, claim, other, [(claim.value, other.value)], tolerance)
             elif _plain_range(claim) and _plain_range(other):  # "10-12km (6-7 miles)": end to end
                 _check_units(rule, ctx, claim, other, [(claim.low, other.low), (claim.high, other.high)], tolerance)
 
 
 _COMPOUND = regex.compile(r"\s*(?:and|,)\s*")
+
+
+def _whole(larger: Claim, smaller: Claim) -> float | None:
+    """"3 miles and 2½ furlongs" in furlongs (26.5): a figure in a larger unit and the
+    rest in a smaller one, or None when they are no such pair ("5km, 10km (6.2 miles)"
+    is a list)."""
+    if None in (larger.value, smaller.value) or larger.unit == smaller.unit:
+        return None
+    try:
+        one = registry().Quantity(1, larger.unit).to(smaller.unit).magnitude
+    except Exception:  # pint: units of different dimensions
+        return None
+    return larger.value * one + smaller.value if one > 1 else None
 
 
 def _plain_range(claim: Claim) -> bool:
@@ -52,9 +70,12 @@ def _systems(source: str, target: str) -> list[tuple[str, str, str]]:
 
 
 def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, ends: list[tuple[float, float]],
-                 tolerance: float) -> None:
+                 tolerance: float, converted_text: Span | None = None) -> None:
     """One quantity and its bracketed conversion, converted with pint: each of ``ends``
-    (a figure and the one converting it; a range's low and high) must convert."""
+    (a figure and the one converting it; a range's low and high) must convert.
+    ``converted_text``: what the conversion converts, when more than ``claim`` (the
+    whole of "3 miles and 2½ furlongs")."""
+    what = converted_text or ctx.span(claim.start, claim.end)
     rounding = half_place(claim, zeros_count=True)  # "16" may be 15.5 to 16.5
     readings = []
     for source, target, system in _systems(claim.unit, other.unit):
@@ -69,8 +90,8 @@ def _check_units(rule: Rule, ctx: Context, claim: Claim, other: Claim, ends: lis
     correct = " or ".join(_written_as(values, other) + (f" ({system})" if len(readings) > 1 else "")
                           for values, system in readings)
     ctx.report(rule, ctx.span(other.start, other.end),
-               f'"{other.text}" (line {other.line}) does not convert "{claim.text}": {claim.text} is {correct}',
-               [ctx.span(claim.start, claim.end)])
+               f'"{other.text}" (line {other.line}) does not convert "{what.text}": {what.text} is {correct}',
+               [what])
 
 
 def _written_as(values: list[float], other: Claim) -> str:
