@@ -123,8 +123,8 @@ def test_rules_and_explain():
     r = run("rules")
     assert r.returncode == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
-    assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "exchange-rate-mismatch", "invalid-date",
-                          "name-number-mismatch", "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
+    assert ids == sorted(["age-conflict", "conversion-mismatch", "count-conflict", "direction-mismatch",
+                          "exchange-rate-mismatch", "invalid-date", "name-number-mismatch", "part-exceeds-whole", "percent-mismatch", "total-mismatch", "unused-suppression",
                           "weekday-mismatch"])
     r = run("explain", "count-conflict")
     assert r.returncode == 0

@@ -1,2 +1,2 @@
 """The checks behind the rules in rules/*.toml, one module per family."""
-from . import ages, conversions, counts, dates, names, percents  # noqa: F401
+from . import ages, conversions, counts, dates, directions, names, percents  # noqa: F401

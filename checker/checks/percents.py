@@ -6,21 +6,13 @@ import regex
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt
 from ..rounding import half_place
-from ..rules_data import load
 from ..sentences import sentence_start
+from .directions import THEN_FROM, TO, change_words
 
-# Words of a fall: the verbs and nouns subjects.toml gives the fall ("slipped", "slump"),
-# and the words that say it without naming it ("lower", "cut", "shrank", "loss").
-_SUBJECTS = load("subjects")
-_FALL = regex.compile(r"\b(?:" + "|".join(
-    [verb for verb, noun in _SUBJECTS["restatements"]["verbs"].items() if noun == "fall"] + _SUBJECTS["groups"]["fall"]
-    + ["falling", "declin\\w*", "decreas\\w*", "cut", "lower", "slump\\w*", "shrank", "shrink\\w*", "plung\\w*",
-       "loss", "lost", "reduc\\w*"]) + r")\b", regex.IGNORECASE)
+# A fall, or a loss, which is a fall of profit ("... with the loss of 310 jobs").
+_FALL = change_words("fall", extra=("loss", "lost"))
+
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
-_TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
-# "rose 50% to £300m, up from £150m": the old level right after the new one, not in
-# another clause ("rose 8% to £540m, but profit fell from £60m").
-_THEN_FROM = regex.compile(r",?\s+(?:(?:up|down)\s+)?from\s+$", regex.IGNORECASE)
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
 _OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
@@ -78,7 +70,7 @@ def _comparable(a, b) -> bool:
 def _changes(ctx, pct, a, b, rule, tolerance) -> bool:
     """"rose 76% from $639m to $1.13bn"."""
     if not (_comparable(a, b) and _FROM.fullmatch(ctx.text, pct.end, a.start)
-            and _TO.fullmatch(ctx.text, a.end, b.start)):
+            and TO.fullmatch(ctx.text, a.end, b.start)):
         return False
     _judge_levels(ctx, rule, tolerance, pct, a, b)
     return True
@@ -86,8 +78,8 @@ def _changes(ctx, pct, a, b, rule, tolerance) -> bool:
 
 def _changes_to_from(ctx, pct, b, a, rule, tolerance) -> bool:
     """"fell 12% to £4.4bn from £5bn", "rose 50% to £300m, up from £150m"."""
-    if not (_comparable(a, b) and _TO.fullmatch(ctx.text, pct.end, b.start)
-            and _THEN_FROM.fullmatch(ctx.text, b.end, a.start)):
+    if not (_comparable(a, b) and TO.fullmatch(ctx.text, pct.end, b.start)
+            and THEN_FROM.fullmatch(ctx.text, b.end, a.start)):
         return False
     _judge_levels(ctx, rule, tolerance, pct, a, b)
     return True
@@ -101,7 +93,7 @@ def _change_after(ctx, rule, tolerance) -> None:
         if not _plain_percent(pct) or not _comparable(a, b):
             continue
         before_a = ctx.text[max(0, a.start - 6):a.start].lower()
-        if "from" in before_a and _TO.fullmatch(ctx.text, a.end, b.start) \
+        if "from" in before_a and TO.fullmatch(ctx.text, a.end, b.start) \
                 and _CHANGE_OF.fullmatch(ctx.text, b.end, pct.start):
             _judge_levels(ctx, rule, tolerance, pct, a, b)
     for first, second in zip(claims, claims[1:]):
