@@ -315,6 +315,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if key is not None or head.kind not in COUNT_KINDS:
             noun = key[-1] if head.kind in COUNT_KINDS else None
             befell = _befell(text, head)
+            level_or_change = _level_or_change(text, head)
 
             def same(c: Claim) -> bool:
                 # A part counts what its whole counts: "52 of the 80 seats" (its key, no
@@ -323,6 +324,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
                 counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
                 return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
                     and not _names_something(text, c) \
+                    and (level_or_change is None or _level_or_change(text, c) in (None, level_or_change)) \
                     and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
             # The lead restates the headline; failing that, a later count that points
             # back at it does ("Regulator halts 26 power projects" ... "the 26 projects").
@@ -340,6 +342,24 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if restated:
             pairs.append((head, restated))
     return pairs
+
+
+# "slows to 11.3%": a level; "rose by 0.4%", "up 0.4%": a change. ("Singapore growth at
+# 8.1%" may be either: "the economy grew by 8.1%".)
+_TO_LEVEL_BEFORE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
+_BY_CHANGE_BEFORE = regex.compile(
+    rf"\b(?:by|{'|'.join(v for v, n in load('subjects')['restatements']['verbs'].items() if n in ('rise', 'fall'))})\s+$",
+    regex.IGNORECASE)
+
+
+def _level_or_change(text: str, claim: Claim) -> str | None:
+    """Whether a figure is a level ("House price growth slows to 11.3%") or a change
+    ("House prices rose by 0.4% in February"), which a headline's figure of the other
+    does not restate; None when its words do not say."""
+    start = max(0, claim.quote_start - 16)
+    if _TO_LEVEL_BEFORE.search(text, start, claim.quote_start):
+        return "level"
+    return "change" if _BY_CHANGE_BEFORE.search(text, start, claim.quote_start) else None
 
 
 # "close 12 of its larger supermarkets": the set a part is taken from, named without a figure.
@@ -382,10 +402,11 @@ def _narrowing_start(text: str, claim: Claim) -> int:
 # or one that opens a quote: '"Selling 300,000 ...'.
 _WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
 _GERUND_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([A-Z][a-z]+ing)\s+$")
-# "if he scores 20 goals", "The City was looking for a rise of about 20%": a figure
-# hoped for or supposed, not the one the story gave.
+# "if he scores 20 goals", "The City was looking for a rise of about 20%", 'the target
+# was to win "more than 60 seats"': a figure hoped for or supposed, not the one the
+# story gave.
 _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*)"
-                               r"\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
+                               r"\b[^.;:!?\"“”]{0,50}[\"“]?$", regex.IGNORECASE)
 # "fell by 6% to 3,221", "rose to 1.4 million": the verb of the level a figure is.
 _LEVEL_VERB_BEFORE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+(?:by\s+)?(?:[\d.,]+%?\s+)?(?:last\s+year\s+)?to\s+$")
 # "Our 28 stores in Scotland": a speaker's own set.

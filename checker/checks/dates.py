@@ -78,20 +78,26 @@ def _past_cue(rule: Rule):
 
 
 def _nearer_year_fits(ctx: Context, claim, real: dt.date, past_cue) -> bool:
-    """A date without a year that is more than half a year from the reference date in
-    its year may be the coming one ("The report is due on Thursday 9 January", written
-    in November) or, told in the past tense, the past one ("unbeaten at home since
-    Saturday 30 October", written in March), within half a year, when the weekday fits it."""
-    if claim.extra.get("has_year") or claim.extra.get("read_as") or ctx.reference is None \
-            or abs(real - ctx.reference) <= _NEAR:
+    """A date without a year may be the coming one when it is more than half a year
+    behind the reference date in its year ("The report is due on Thursday 9 January",
+    written in November), or last year's when it is still to come in that year and its
+    sentence is told in the past tense ("was launched on Wednesday 1 September", "On
+    Thursday 7 October, the council announced ...", written in March): when the weekday
+    fits it."""
+    if claim.extra.get("has_year") or claim.extra.get("read_as") or ctx.reference is None:
         return False
     try:
-        nearer = real.replace(year=real.year + (1 if real < ctx.reference else -1))
+        if real > ctx.reference and past_cue.search(ctx.text, *sentence_around(ctx.text, claim.start, claim.end)):
+            nearer = real.replace(year=real.year - 1)
+        elif real < ctx.reference - _NEAR:
+            nearer = real.replace(year=real.year + 1)
+            if nearer - ctx.reference > _NEAR:
+                return False
+        else:
+            return False
     except ValueError:  # 29 February
         return False
-    if nearer < real and not past_cue.search(ctx.text, sentence_around(ctx.text, claim.start, claim.end)[0], claim.start):
-        return False
-    return abs(nearer - ctx.reference) <= _NEAR and calendar.day_name[nearer.weekday()] == claim.weekday
+    return calendar.day_name[nearer.weekday()] == claim.weekday
 
 
 @check("invalid-date")

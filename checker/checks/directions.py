@@ -27,6 +27,7 @@ _RISE_VERB, _FALL_VERB = change_words("rise", nouns=False), change_words("fall",
 # The last words before a change's "from" or "to": "rose from", "was cut sharply from".
 _LAST_WORDS = regex.compile(r"((?:[^\s,;:.!?()\d]+\s+){1,8})(from|to)\s+$", regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}+")
+_OTHER_VERB = regex.compile(rf"\w{{3,}}ed|{'|'.join(_SUBJECTS['restatements']['verb_forms'])}", regex.IGNORECASE)
 TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
 # "rose 50% to £300m, up from £150m": the old level right after the new one, not in
 # another clause ("rose 8% to £540m, but profit fell from £60m").
@@ -66,9 +67,14 @@ def _change_word(text: str, figure: Claim, before: str) -> regex.Match | None:
     if m is None or m.group(2).lower() != before:
         return None
     # A noun says the change only right before it ("a rise from"): "its growth forecast
-    # for 2005 from 1.8% to 0.8%" is a cut.
-    words = list(_WORD.finditer(text, m.start(1), m.end(1)))[::-1]
-    return next((w for i, w in enumerate(words) if _direction(w.group(0), nouns=i == 0)), None)
+    # for 2005 from 1.8% to 0.8%" is a cut; and another verb nearer says it instead:
+    # "The annual rate of increase slowed to 11.3% from 12.6%".
+    for i, word in enumerate(reversed(list(_WORD.finditer(text, m.start(1), m.end(1))))):
+        if _direction(word.group(0), nouns=i == 0):
+            return word
+        if _OTHER_VERB.fullmatch(word.group(0)):
+            return None
+    return None
 
 
 @check("direction-mismatch")

@@ -9,7 +9,7 @@ from . import ages, money, percents, quantities
 from .counted import counted_phrase
 from .hedges import Hedge, change_before, hedge_after, hedge_before
 from .measure import Measure
-from .numbers import SCALES, Num, _digits_value
+from .numbers import SCALES, Num, digits_value
 from .patterns import TIMEOUT
 
 # Order matters: "£5m" is money before it is anything else, "69 years old" an age
@@ -245,7 +245,7 @@ def _dash_not_sign(text: str, a: Num, b: Num, ma, mb, a_end: int) -> bool:
 
 def _unscaled(text: str, num: Num) -> float:
     m = regex.match(r"[-−–]?[\d,.\s\u00a0\u202f]*\d", text[num.start:num.end])
-    return _digits_value(m.group(0)) or 1.0
+    return digits_value(m.group(0)) or 1.0
 
 
 def _looks_like_code(text: str, a: Num, b: Num) -> bool:

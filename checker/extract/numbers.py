@@ -73,9 +73,9 @@ _TIMES_POWER = (r"[^\S\n]?[×x*][^\S\n]?"
 # Vulgar fractions after a whole number ("2½") or alone ("¾"), as news copy prints them;
 # alone they are looked for only in a text that has one (a costly first character for
 # the digit scan).
-_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_VULGAR_CHARS = frozenset(_VULGAR)
-_VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{_VULGAR}]")
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_VULGAR_CHARS = frozenset(VULGAR)
+_VULGAR_ALONE = regex.compile(rf"(?<![\w.,/])[{VULGAR}]")
 # A digit figure: sign, thousands groups (comma or thin/normal space), Indian lakh
 # groups ("12,34,567", "1,00,000"), or a European decimal comma ("5,00"), decimals,
 # exponent ("1.3e6", "-1.1^+23"). Digits hyphenated to a capitalised word are part of
@@ -88,7 +88,7 @@ DIGITS = (
     rf"{_SIGN}?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d])"
     rf"|\d+,\d{{1,2}}(?![\d,])|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])"
-    rf"|\d+[{_VULGAR}]?|(?=\.\d))"
+    rf"|\d+[{VULGAR}]?|(?=\.\d))"
     r"(?:\.\d+)?"
     rf"(?:[eE][-+]?\d+|\^[-+]{{0,2}}\d+|{_TIMES_POWER})?"
 )
@@ -171,21 +171,21 @@ class Num:
     needs_unit: bool = False
 
 
-def _digits_value(s: str) -> float | None:
+def digits_value(s: str) -> float | None:
     if s.isascii() and s.isdigit():  # most figures: nothing below applies
         value = float(s)
         return value if math.isfinite(value) else None
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     s = s.replace("−", "-").replace("–", "-")
     if s[-1:] in _VULGAR_CHARS:  # "2½", "-1¾"
-        whole = _digits_value(s[:-1])
+        whole = digits_value(s[:-1])
         if whole is None:
             return None
         part = unicodedata.numeric(s[-1])
         return whole - part if s.startswith("-") else whole + part
     times = None if _TIMES_SIGNS.isdisjoint(s) else _TIMES.search(s, 1)
     if times:  # "2.48×10-5": the mantissa times the power
-        mantissa, power = _digits_value(s[:times.start()]), _power_value(s[times.end():])
+        mantissa, power = digits_value(s[:times.start()]), _power_value(s[times.end():])
         # to 15 digits, as written: 2.48 * 1e-5 is 2.4800000000000003e-05 in floats
         return None if mantissa is None or power is None else float(f"{mantissa * power:.15g}")
     power = None
@@ -217,7 +217,7 @@ def _power_value(s: str) -> float | None:
     s = s.translate(_SUPERSCRIPTS)
     if "^" not in s:
         s = s[:2] + "^" + s[2:]  # only 10 is written without a caret
-    return _digits_value(s)
+    return digits_value(s)
 
 
 def _places(s: str) -> int:
@@ -288,7 +288,7 @@ def find_numbers(text: str) -> list[Num]:
             num = _digit_number(text, m)
             if num is not None:
                 found.append(num)
-    if any(c in text for c in _VULGAR):  # fifteen substring searches: cheaper than one scan
+    if any(c in text for c in VULGAR):  # fifteen substring searches: cheaper than one scan
         # a share, like "3/4"
         found.extend(Num(m.start(), m.end(), unicodedata.numeric(m.group()), "fraction")
                      for m in scan(_VULGAR_ALONE, text))
@@ -330,7 +330,7 @@ def digits_at(text: str, pos: int) -> Num | None:
 
 def _digit_number(text: str, m) -> Num | None:
     digits = m.group("digits")
-    value = _digits_value(digits)
+    value = digits_value(digits)
     if value is None:
         return None
     end = m.end("digits")

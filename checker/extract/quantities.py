@@ -3,13 +3,15 @@
 rules/lexicons/units.toml. Everything is matched right at the number's end."""
 from __future__ import annotations
 
+import unicodedata
+from fractions import Fraction
 from functools import cache
 
 import regex
 
 from ..rules_data import load
 from .measure import Measure, phrase_pattern
-from .numbers import Num
+from .numbers import VULGAR, Num, digits_value
 from .patterns import TIMEOUT, first_after
 
 
@@ -54,7 +56,7 @@ def _lexicon():
             "calendar": set(data["calendar"]), "compound": data["compound"], "below_zero": set(data["below_zero"]),
             "bare_rest": set(data["bare_rest"]),
             "named": _by_last_word(data["named"]),
-            "compound_rest": regex.compile(r"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+)?)(?!\d|,\d)",
+            "compound_rest": regex.compile(rf"(?:[^\S\n]+(?:and[^\S\n]+)?|(?P<hyphen>-))(\d+(?:\.\d+|[{VULGAR}])?)(?!\d|,\d)",
                                            regex.V0), "ago": regex.compile(rf"\s+{data['ago']}\b", regex.IGNORECASE)}
 
 
@@ -186,9 +188,11 @@ def _compound(text: str, num: Num, expr: str, end: int, lex) -> tuple[int, float
         return None
     step = registry().Quantity(1, smaller).to(expr).magnitude
     written = rest.group(2)
-    part = float(written) * step
+    part = digits_value(written) * step
     if "." in written:
         step *= 10.0 ** -len(written.split(".")[1])
+    elif written[-1] in VULGAR:  # "10st 12½lb" is written to the half pound
+        step /= Fraction(unicodedata.numeric(written[-1])).limit_denominator(8).denominator
     return (end, num.value + part, step) if part < 1 else None
 
 
