@@ -44,6 +44,12 @@ def sentence_start(text: str, pos: int) -> int:
     return ends[-1].end() if ends else max(0, pos - 200)
 
 
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends, read on at most 200 characters."""
+    end = _SENTENCE_END.search(text, pos, min(len(text), pos + 200))
+    return end.start() if end else min(len(text), pos + 200)
+
+
 _OPENS = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
 
 

@@ -1,16 +1,19 @@
 """percent-mismatch: a percentage at odds with the figures it describes."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 import regex
 
 from ..engine import Context, Rule, check
 from ..format_numbers import fmt
 from ..rounding import half_place
-from ..sentences import sentence_start
+from ..sentences import sentence_end, sentence_start
 from .directions import THEN_FROM, TO, change_words
 
 # A fall, or a loss, which is a fall of profit ("... with the loss of 310 jobs").
 _FALL = change_words("fall", extra=("loss", "lost"))
+_RISE, _FALL_ONLY = change_words("rise"), change_words("fall")
 
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
@@ -48,16 +51,20 @@ def _plain_percent(claim) -> bool:
 def percent_mismatch(rule: Rule, ctx: Context) -> None:
     tolerance = rule.params.get("absolute_tolerance_points", 0.5)
     claims = ctx.claims
+    judged = set()  # the percentages whose levels a pattern below found (by id)
     for i, pct in enumerate(claims):
         if not _plain_percent(pct):
             continue
         window = claims[i + 1:i + 3]
         if len(window) == 2 and (_changes(ctx, pct, *window, rule, tolerance)
                                  or _changes_to_from(ctx, pct, *window, rule, tolerance)):
+            judged.add(id(pct))
             continue
         if len(window) >= 1:
             _share(ctx, pct, window, rule, tolerance)
-    _change_after(ctx, rule, tolerance)
+    judged |= _change_after(ctx, rule, tolerance)
+    _change_in_sentence(ctx, rule, tolerance, judged)
+    _amount_and_percent(ctx, rule, tolerance)
     _share_of_part(ctx, rule, tolerance)
     _share_as_percent(ctx, rule, tolerance)
 
@@ -85,9 +92,10 @@ def _changes_to_from(ctx, pct, b, a, rule, tolerance) -> bool:
     return True
 
 
-def _change_after(ctx, rule, tolerance) -> None:
-    """"from $639m to $1.13bn, a rise of 76%"."""
+def _change_after(ctx, rule, tolerance) -> set[int]:
+    """"from $639m to $1.13bn, a rise of 76%"; the ids of the percentages judged."""
     claims = ctx.claims
+    judged = set()
     for i in range(len(claims) - 2):
         a, b, pct = claims[i:i + 3]
         if not _plain_percent(pct) or not _comparable(a, b):
@@ -96,11 +104,113 @@ def _change_after(ctx, rule, tolerance) -> None:
         if "from" in before_a and TO.fullmatch(ctx.text, a.end, b.start) \
                 and _CHANGE_OF.fullmatch(ctx.text, b.end, pct.start):
             _judge_levels(ctx, rule, tolerance, pct, a, b)
+            judged.add(id(pct))
     for first, second in zip(claims, claims[1:]):
-        if _plain_percent(second) and _from_range(first) and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
+        if _plain_percent(second) and _from_range(first, ctx.text) and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
             _judge_range(ctx, rule, tolerance, second, first)  # "went from 2,000 to 3,000, a rise of 50%"
-        elif _plain_percent(first) and _from_range(second) and ctx.text[first.end:second.start].isspace():
+            judged.add(id(second))
+        elif _plain_percent(first) and _from_range(second, ctx.text) and ctx.text[first.end:second.start].isspace():
             _judge_range(ctx, rule, tolerance, first, second)  # "rose 50% from 2,000 to 3,000"
+            judged.add(id(first))
+    return judged
+
+
+# A percentage that says a change: "up 28%", "grew by 28%", "an increase of 28%", "a 28%
+# rise", "28% higher than".
+_CHANGE_WORD_BEFORE = regex.compile(r"\b(\p{L}+)\s+(?:of\s+|by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?$",
+                                    regex.IGNORECASE)
+_CHANGE_WORD_AFTER = regex.compile(r"\s+(\p{L}+)\b", regex.IGNORECASE)
+_HIGHER, _LOWER = regex.compile(r"higher|more|up", regex.I), regex.compile(r"lower|less|down", regex.I)
+# The earlier level of a change: "from £200m", "on last year's £200m", "than the 1.2
+# million", "compared with £200m", "(2003: £200m)"; not "compared with forecasts of £118m".
+_OLD_BEFORE = regex.compile(
+    r"(?:\b(?:from|on|than|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:last|the\s+previous|a\s+year\s+earlier|the\s+same\s+period)\s+(?:year|quarter|month|week)?['’]s\s+)?"
+    r"|\(\s*(?:19|20)\d\d\s*:\s*)$", regex.IGNORECASE)
+_OLD_AFTER = regex.compile(r"\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before)\b)", regex.IGNORECASE)
+# A clause of its own: "fell by 6.3% over the year, as the cost of petrol dropped from
+# €1.79 to €1.66" gives the change of another thing.
+_OTHER_CLAUSE = regex.compile(r";|,\s*(?:as|while|whereas|but|and|with)\b|\s(?:while|whereas|but)\s", regex.IGNORECASE)
+
+
+def _said_change(text: str, pct) -> str | None:
+    """"rise" or "fall" when the words right by a percentage say it is a change."""
+    before = _CHANGE_WORD_BEFORE.search(text, max(0, pct.quote_start - 40), pct.quote_start)
+    after = _CHANGE_WORD_AFTER.match(text, pct.quote_end)
+    return next((d for m in (before, after) if m and (d := _direction(m.group(1)))), None)
+
+
+def _direction(word: str) -> str | None:
+    if _HIGHER.fullmatch(word) or _RISE.fullmatch(word):
+        return "rise"
+    return "fall" if _LOWER.fullmatch(word) or _FALL_ONLY.fullmatch(word) else None
+
+
+def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
+    """A percentage change and the two levels its sentence gives, in any order, the
+    earlier one marked ("Pre-tax profits were £236m, up 18% on last year's £200m", "Sales
+    of 1.5 million were 25% higher than the 1.2 million sold last year", "rose from 170p
+    to 194p, a 14% increase"): only when the sentence has no other percentage and no
+    other figure of their kind and unit, all three stand in one clause, and the levels
+    are within a factor of ten (not "the top 100 tours ... up 10% on 2003")."""
+    text = ctx.text
+    for pct in ctx.claims:
+        if id(pct) in judged or not _plain_percent(pct) or (direction := _said_change(text, pct)) is None:
+            continue
+        start, end = sentence_start(text, pct.start), sentence_end(text, pct.end)
+        in_sentence = [c for c in ctx.claims if start <= c.start < end]
+        if any(c.kind == "percent" and c is not pct for c in in_sentence):
+            continue
+        by_unit = defaultdict(list)
+        for c in in_sentence:
+            if c.kind in ("money", "number", "quantity") and not _a_year(c):
+                by_unit[c.kind, c.unit].append(c)
+        if len(by_unit) != 1:
+            continue
+        [levels] = by_unit.values()
+        first, last = min(pct.start, levels[0].start), max(pct.end, levels[-1].end)
+        if _OTHER_CLAUSE.search(text, first, last):
+            continue
+        if len(levels) == 1 and _from_range(levels[0], text):  # "rose from 170p to 194p, a 14% increase"
+            _judge_range(ctx, rule, tolerance, pct, levels[0], falling=direction == "fall")
+        if len(levels) != 2 or not _comparable(*levels) or not 0.1 <= levels[0].value / levels[1].value <= 10:
+            continue
+        old = [c for c in levels if _OLD_BEFORE.search(text, max(0, c.quote_start - 40), c.quote_start)
+               or _OLD_AFTER.match(text, c.quote_end)]
+        if len(old) == 1:
+            new = next(c for c in levels if c is not old[0])
+            _judge_levels(ctx, rule, tolerance, pct, old[0], new, falling=direction == "fall")
+
+
+def _a_year(claim) -> bool:
+    """"up 10% on 2003": a year read as a number."""
+    return claim.kind == "number" and claim.subject is None and claim.text.isdigit() and len(claim.text) == 4 \
+        and 1900 <= claim.value <= 2100
+
+
+# "up 24p, or 17%, at 165p", "fell 20p (12%) to 150p": the change, its percentage and
+# the level it came to.
+_OR_PERCENT = regex.compile(r"\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
+_AT_LEVEL = regex.compile(r"\)?,?\s+(?:at|to)\s+$", regex.IGNORECASE)
+
+
+def _amount_and_percent(ctx, rule, tolerance) -> None:
+    text = ctx.text
+    for amount, pct, level in zip(ctx.claims, ctx.claims[1:], ctx.claims[2:]):
+        if not (_plain_percent(pct) and _comparable(amount, level) and _OR_PERCENT.fullmatch(text, amount.quote_end, pct.quote_start)
+                and _AT_LEVEL.fullmatch(text, pct.quote_end, level.quote_start)):
+            continue
+        m = _CHANGE_WORD_BEFORE.search(text, max(0, amount.quote_start - 40), amount.quote_start)
+        direction = m and _direction(m.group(1))
+        if direction is None:
+            continue
+        sign = -1 if direction == "rise" else 1
+        before = tuple(v + sign * amount.value for v in _level(level))
+        if min(before) <= 0:
+            continue
+        _judge_change(ctx, rule, tolerance, pct, before, _level(level),
+                      f'a change of "{amount.text}" to "{level.text}"', [ctx.span(amount.start, amount.end), ctx.span(level.start, level.end)],
+                      falling=direction == "fall")
 
 
 def _level(claim) -> tuple:
@@ -108,14 +218,15 @@ def _level(claim) -> tuple:
     return (claim.value, *_bounds(claim))
 
 
-def _judge_change(ctx, rule, tolerance, pct, before, after, what, related) -> None:
+def _judge_change(ctx, rule, tolerance, pct, before, after, what, related, falling: bool | None = None) -> None:
     """``before``/``after``: (value, low, high) of the levels either side of the change
-    that ``what`` describes."""
+    that ``what`` describes; ``falling``, when known, whether it is said to be a fall."""
     changes = [(y - x) / x * 100 for x in before[1:] for y in after[1:] if x]
-    # (the words of its own sentence: not "... with the loss of 310 jobs. Sales rose 3%")
-    start = min(pct.start, related[0].start)
-    sentence = ctx.text[max(start - 40, sentence_start(ctx.text, start)):max(pct.end, related[-1].end)]
-    falling = bool(_FALL.search(sentence))
+    if falling is None:
+        # (the words of its own sentence: not "... with the loss of 310 jobs. Sales rose 3%")
+        start = min(pct.start, related[0].start)
+        sentence = ctx.text[max(start - 40, sentence_start(ctx.text, start)):max(pct.end, related[-1].end)]
+        falling = bool(_FALL.search(sentence))
     stated = -pct.value if falling else pct.value
     slack = _precision(pct) + tolerance
     if min(changes) - slack <= stated <= max(changes) + slack:
@@ -127,22 +238,22 @@ def _judge_change(ctx, rule, tolerance, pct, before, after, what, related) -> No
                related)
 
 
-def _judge_levels(ctx, rule, tolerance, pct, a, b) -> None:
+def _judge_levels(ctx, rule, tolerance, pct, a, b, falling: bool | None = None) -> None:
     """Two figures: "from $639m to $1.13bn"."""
     _judge_change(ctx, rule, tolerance, pct, _level(a), _level(b), f'the change from "{a.text}" to "{b.text}"',
-                  [ctx.span(a.start, a.end), ctx.span(b.start, b.end)])
+                  [ctx.span(a.start, a.end), ctx.span(b.start, b.end)], falling)
 
 
-def _from_range(claim) -> bool:
+def _from_range(claim, text: str) -> bool:
     """"went from 2,000 to 3,000" is read as a range; with a percentage change next to
     it, its ends are the levels before and after."""
     return claim.value is None and claim.low is not None and claim.high is not None and claim.low > 0 \
-        and claim.text[:5].lower() == "from "
+        and (claim.text[:5].lower() == "from " or text[max(0, claim.start - 5):claim.start].lower() == "from ")
 
 
-def _judge_range(ctx, rule, tolerance, pct, r) -> None:
+def _judge_range(ctx, rule, tolerance, pct, r, falling: bool | None = None) -> None:
     _judge_change(ctx, rule, tolerance, pct, (r.low,) * 3, (r.high,) * 3, f'the change "{r.text}"',
-                  [ctx.span(r.start, r.end)])
+                  [ctx.span(r.start, r.end)], falling)
 
 
 def _share(ctx, pct, window, rule, tolerance) -> None:
