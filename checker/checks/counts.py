@@ -275,12 +275,16 @@ def part_exceeds_whole(rule: Rule, ctx: Context) -> None:
 # whole ("of whom 20 were adults and 15 were children", not "of whom 12 were crew and 30
 # were children").
 _INTRO = regex.compile(
-    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincluded|\bamong\s+them)|(?P<of_whom>\bof\s+(?:whom|which)"
-    r"|[.;]\s+Of\s+(?:these|those|them)\s*,)"
-    r"|(?P<all>\bcomprising|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
-    r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–]))\s*$",
+    r"[^.;!?]{0,40}?(?:(?P<some>\bincluding|\bincludes?|\bincluded|\bamong\s+them|,\s*with)"
+    r"|(?P<of_whom>\bof\s+(?:whom|which)|[.;]\s+Of\s+(?:these|those|them)\s*,)"
+    r"|(?P<all>\bcomprising|\bcomprises?|\bmade\s+up\s+of|\bconsisting\s+of|\bsplit\s+between"
+    r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–-]))\s*$",
     regex.IGNORECASE,
 )
+# "Of the 450 jobs, 120 will go in Leeds, 200 in York and 150 in Hull": a whole before
+# the parts it gives some of.
+_OF_THE_BEFORE = regex.compile(r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|its|their|these|those)\s+$")
+_WHOLE_THEN = regex.compile(r"\s*,\s*$")
 # "two men, aged 24 and 58, a woman, 33, and two children": a part the list names
 # without a figure, so the figures need not make the whole.
 _UNCOUNTED = regex.compile(r"(?:,|\band)\s+(?:a|an)\s+[a-z]", regex.IGNORECASE)
@@ -316,7 +320,10 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         if i + 2 >= len(claims):
             break
         intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
-        if not intro or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
+        some = intro is not None and intro.group("some") is not None \
+            or _OF_THE_BEFORE.search(ctx.text, max(0, total.quote_start - 12), total.quote_start) is not None \
+            and _WHOLE_THEN.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start) is not None
+        if not (intro or some) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
             continue  # "186 points in 17 games, including 41 conversions": which one the list breaks down is not said
         parts = [claims[i + 1]]
         last_joined_by_and = False
@@ -336,7 +343,8 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         sum_low = sum(p.low for p in parts if p.low is not None)
         highs = [p.high for p in parts]
         sum_high = None if None in highs else sum(highs)
-        exhaustive = (intro.group("all") is not None or intro.group("of_whom") is not None and _split(ctx.text, parts)) \
+        exhaustive = intro is not None and (intro.group("all") is not None
+                                            or intro.group("of_whom") is not None and _split(ctx.text, parts)) \
             and not _UNCOUNTED.search(ctx.text, parts[0].start, parts[-1].start)
         too_many = _below(total.high, sum_low, tolerance)
         too_few = exhaustive and _below(sum_high, total.low, tolerance)

@@ -19,6 +19,8 @@ _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
 _OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", regex.IGNORECASE)
 _THEN_SHARE = regex.compile(r"[^.;!?()\d]{0,40}?(?:,\s*or|\(|\s[—–]|,\s*(?:that\s+is|i\.e\.))\s*$", regex.IGNORECASE)
+# "Turnout was 55%, with 12,345 of the 22,450 voters casting a ballot"
+_WITH = regex.compile(r",?\s*with\s+$", regex.IGNORECASE)
 # "3,000, or 25%, of the 12,000 fans"
 _OR = regex.compile(r"\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
 # "one in four adults (25%)": a share, what it is a share of, and its percentage
@@ -286,9 +288,11 @@ def _share_of_part(ctx, rule, tolerance) -> None:
         if _plain_percent(z) and _OF_WHOLE.fullmatch(ctx.text, x.end, y.start) \
                 and _THEN_SHARE.fullmatch(ctx.text, y.end, z.start):
             part, whole, pct = x, y, z
-        elif _plain_percent(y) and _OR.fullmatch(ctx.text, x.end, y.start) \
+        elif _plain_percent(y) and _OR.fullmatch(ctx.text, x.quote_end, y.start) \
                 and _THEN_OF_WHOLE.fullmatch(ctx.text, y.end, z.start):
-            part, pct, whole = x, y, z
+            part, pct, whole = x, y, z  # "12,345 votes, or 55%, of the 22,450 cast"
+        elif _plain_percent(x) and _WITH.fullmatch(ctx.text, x.end, y.start) and _OF_WHOLE.fullmatch(ctx.text, y.end, z.start):
+            pct, part, whole = x, y, z  # "Turnout was 55%, with 12,345 of the 22,450 voters ..."
         else:
             continue
         if not _comparable(part, whole) or part.extra.get("fraction"):
