@@ -253,7 +253,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
                     specific=_specific(claim), acts=_acts(text, figure),
                     casualty=_befell(text, figure) is not None,
-                    title=figure.start < sentences.title_end, **quote,
+                    title=figure.start < sentences.title_end, **quote, as_amount=_as_amount(text, figure),
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
                 )
                 groups.counts[key].append(figure)
@@ -429,6 +429,21 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
             # "A 36% rise in profits": narrowed as "the 36% rise in profits" is (_narrowed_by)
             "quote_narrowing": narrowing if narrowed else None}
+
+
+# "Four hundred and fifty jobs is a heavy blow", "65,000 people in one stadium was a
+# record": a plural count spoken of as one amount, the figure itself the subject.
+_AMOUNT_AFTER = regex.compile(r"(?:\s+(?:in|at|on|for|from|over)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
+                              r"\s+(?:is|was)\s+(?!being\b|to\b|\w+ed\b|\w+ing\b)", regex.IGNORECASE)
+
+
+def _as_amount(text: str, claim: Claim) -> bool:
+    """Whether a count that opens its sentence is spoken of as an amount ("Forty-five
+    routes is more than any rival offers"), which restates the story's figure as a quote
+    does; not "... with the 25 EU countries was worth $155bn", whose subject comes before."""
+    start = claim.quote_start - (text[claim.quote_start - 1:claim.quote_start] in ('"', "“"))
+    return claim.kind in COUNT_KINDS and bool(claim.subject) and claim.subject.endswith("s") \
+        and opens_sentence(text, start) and after(_AMOUNT_AFTER, text, claim.quote_end) is not None
 
 
 def _own_or_hoped(text: str, claim: Claim) -> bool:

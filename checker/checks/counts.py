@@ -77,9 +77,11 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
         return claim.kind in ("percent", "money") or (claim.low or 0) >= 10 \
             or (earlier.extra["definite"] and claim.kind in COUNT_KINDS and not (claim.extra["owned"] or earlier.extra["owned"]))
     # A quote restates what the story said before it: "carried 14.6 million passengers
-    # ... 'We carried 14.6 million passengers'" (same noun, same verb or none, no other time).
-    if claim.extra["quote_restating"] and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
-            and claim.extra["key"][-1] != "people" \
+    # ... 'We carried 14.6 million passengers'" (same noun, same verb or none, no other
+    # time); so does a count spoken of as an amount ("Sixty-five thousand people is a
+    # record"), even of people, whom a quote often counts afresh.
+    restating = claim.extra["quote_restating"] and claim.extra["key"][-1] != "people" or claim.extra.get("as_amount")
+    if restating and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
             and (claim.kind in ("percent", "money") or min(claim.low or 0, earlier.low or 0) >= 10) \
             and claim.extra["time"] <= earlier.extra["time"] \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
