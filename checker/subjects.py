@@ -505,13 +505,17 @@ def _named_by_verb(text: str, claim: Claim, verb_at: regex.Match, sentences: Sen
     sentence = sentences.index(claim.start)
     quoted = sentences.quoted(claim.start)
     period = after(_IN_PERIOD, text, claim.quote_end)
+    # "Spending £5.2m on buses": narrowed, but as the story's figure may be ("to spend
+    # £2.5m on new buses"): its words must be said with that one.
+    narrowing = after(_WHAT_ON, text, claim.quote_end) if period is None else None
     restating = quoted and claim.value is not None and not after(_MORE_AFTER, text, claim.quote_end) \
         and claim.low and claim.high is not None \
-        and (period is not None or not after(_RESTRICTED_AFTER, text, claim.quote_end)) \
+        and (period is not None or narrowing is not None or not after(_RESTRICTED_AFTER, text, claim.quote_end)) \
         and not _own_or_hoped(text, claim)
     return {"by_verb": restating, "verb": _verb_of(verb_at), "quoted": quoted, "title": claim.start < sentences.title_end,
             "sentence": sentence, "time": sentences.anchors(sentence), "places": sentences.places(sentence),
             "period": _singular(period.group(1).lower()) if period is not None else None,
+            "said_on": _content_words(narrowing.group(1)) if narrowing is not None else frozenset(),
             "rate": rate.group(0).split()[-1].lower() if rate is not None else None,
             "named_from": verb_at.start(1)}  # quoted with its verb: "Selling 300,000"
 
@@ -530,12 +534,20 @@ def _verbal(text: str, m: regex.Match | None) -> bool:
         or _SUBJECT_OR_TO.search(text, max(0, m.start(1) - 6), m.start(1)) is not None
 
 
+# "on buses", "for the new stadium": what a sum or count is spent or put on.
+_WHAT_ON = regex.compile(r"\s+(?:on|for)\s+((?:the\s+|new\s+)?[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:is|was|are|were|will|would)\b|[,.;!?\"”])",
+                         regex.IGNORECASE)
+
+
 def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
-    """Whether the period a quoted figure names ("in two days") is said in the earlier
-    figure's sentence ("in the first two days on sale")."""
-    period = claim.extra["period"]
-    return period is None or period in _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))],
-                                                      periods=True)
+    """Whether the period a quoted figure names ("in two days") and what it is put on
+    ("on buses") are said in the earlier figure's sentence ("in the first two days on
+    sale", "to spend £2.5m on new buses")."""
+    period, said_on = claim.extra["period"], claim.extra.get("said_on", frozenset())
+    if period is None and not said_on:
+        return True
+    words = _content_words(text[slice(*sentence_around(text, earlier.start, earlier.end))], periods=True)
+    return (period is None or period in words) and said_on <= words
 
 
 def _owned(text: str, claim: Claim) -> dict:

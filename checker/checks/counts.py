@@ -81,7 +81,7 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # time); so does a count spoken of as an amount ("Sixty-five thousand people is a
     # record"), even of people, whom a quote often counts afresh.
     restating = claim.extra["quote_restating"] and claim.extra["key"][-1] != "people" or claim.extra.get("as_amount")
-    if restating and not earlier.extra["quoted"] and claim.extra["key"] == earlier.extra["key"] \
+    if restating and not earlier.extra["quoted"] and claim.extra["key"] in (earlier.extra["key"], _noun(earlier.extra["key"])) \
             and (claim.kind in ("percent", "money") or min(claim.low or 0, earlier.low or 0) >= 10) \
             and claim.extra["time"] <= earlier.extra["time"] \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
@@ -157,11 +157,20 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # them, so a subject with hundreds of figures stays linear.
             earlier = claims[max(0, i - window):i]
             antecedents = [e for e in earlier if not e.extra["title"] and _points_back(ctx.text, claim, e)]
-            if claim.extra["definite"] and not key[2]:
-                # "the 35 planes" after "70 Boeing aircraft": an unqualified restatement
+            quoting = claim.extra["quote_restating"] or claim.extra.get("as_amount")
+            if (claim.extra["definite"] or quoting) and not key[2]:
+                # "the 35 planes" after "70 Boeing aircraft", '"A £263m profit ..."' after
+                # "a pre-tax profit of £236m": an unqualified restatement. A quote's only of
+                # a noun the story qualifies one way (not "jobs" after "450 factory jobs
+                # and 200 office jobs") and, for a count, of the lead's: '"More than 220
+                # MPs voted against"' may count more than "64 Labour MPs" later on.
                 k = bisect.bisect_left(noun_starts, claim.start)
-                antecedents = sorted(antecedents + [e for e in same_noun[max(0, k - window):k]
-                                                    if e.extra["key"][2] and _points_back(ctx.text, claim, e)],
+                qualified = [e for e in same_noun[max(0, k - window):k] if e.extra["key"][2]]
+                if not claim.extra["definite"]:
+                    qualified = [e for e in qualified if claim.kind not in COUNT_KINDS or e.extra["lead"]]
+                    if len({e.extra["key"] for e in qualified}) > 1:
+                        qualified = []
+                antecedents = sorted(antecedents + [e for e in qualified if _points_back(ctx.text, claim, e)],
                                      key=lambda c: c.start)
             # "Profits dropped 12%, and the 12% drop was steep": restated in its own
             # sentence; "Fourteen guests were rescued ... The 14 guests were trapped": a
