@@ -379,11 +379,20 @@ _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:tha
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+[\w'’]+\s+$", regex.IGNORECASE)
 
 
+# "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,": a noun
+# with "the" before its sum.
+_DEFINITE_NOUN_BEFORE = regex.compile(
+    r"(?<![\w])(?:the|this|that|these|those|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+"
+    r"(?:\s+of|,?\s+(?:(?:is|was)\s+)?worth)\s+$", regex.IGNORECASE)
+
+
 def _definite_end(text: str, claim: Claim) -> int | None:
     """Where what may narrow a definite figure starts ("the 3,000 troops| in Kursk"), or
     None when it is not one: "Of the 400 schools," is a whole, and "twice the 18-minute
     target" a measure to compare with."""
-    if not _DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
+    if not (_DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
+            or claim.kind in MEASURE_KINDS and _DEFINITE_NOUN_BEFORE.search(text, max(0, claim.quote_start - 48),
+                                                                            claim.quote_start)) \
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return None
@@ -799,10 +808,10 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
 # "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "Labour on 37%", "fined
 # £450,000": the noun the figure measures, written before it.
 _NOUN_OF_BEFORE = regex.compile(
-    r"(?:\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
+    r"(?:\b(?i:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
     # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500"
-    r"|\b([a-z]{3,}s))\s+"
-    r"(?:of|(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+(?:worth|valued\s+at|priced\s+at))\s+"
+    r"|\b([a-z]{3,}s))"
+    r"(?:\s+of|,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+)?(?:worth|valued\s+at|priced\s+at))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
     r"|\b(fined)\s+(?:(?!(?:for|over|after|and|but)\b)[\w'’-]+\s+){0,4}$"  # "fined insurer Graybrook Life £1.8m"
     # "Turnout was 38%", "Unemployment stood at 5.1%": a sentence's subject and its figure
