@@ -379,10 +379,10 @@ _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:tha
 _OF_BEFORE = regex.compile(r"(?<![\w])of\s+[\w'’]+\s+$", regex.IGNORECASE)
 
 
-# "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,": a noun
-# with "the" before its sum.
+# "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,", "The
+# audience of 8.9 million": a noun with "the" right before it, then its figure.
 _DEFINITE_NOUN_BEFORE = regex.compile(
-    r"(?<![\w])(?:the|this|that|these|those|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+"
+    r"(?<![\w])(?:the|this|that)\s+[a-z]+"  # not "the usual audience of", nor "its audience of" (whose?)
     r"(?:\s+of|,?\s+(?:(?:is|was)\s+)?worth)\s+$", regex.IGNORECASE)
 
 
@@ -391,8 +391,8 @@ def _definite_end(text: str, claim: Claim) -> int | None:
     None when it is not one: "Of the 400 schools," is a whole, and "twice the 18-minute
     target" a measure to compare with."""
     if not (_DEFINITE_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
-            or claim.kind in MEASURE_KINDS and _DEFINITE_NOUN_BEFORE.search(text, max(0, claim.quote_start - 48),
-                                                                            claim.quote_start)) \
+            or (claim.kind in MEASURE_KINDS or claim.subject is None)  # "The audience of 8.9 million"
+            and _DEFINITE_NOUN_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)) \
             or _OF_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start) \
             or _MULTIPLE_BEFORE.search(text, max(0, claim.quote_start - 20), claim.quote_start):
         return None
