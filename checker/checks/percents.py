@@ -1,6 +1,7 @@
 """percent-mismatch: a percentage at odds with the figures it describes."""
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 import regex
@@ -156,11 +157,12 @@ def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
     other figure of their kind and unit, all three stand in one clause, and the levels
     are within a factor of ten (not "the top 100 tours ... up 10% on 2003")."""
     text = ctx.text
+    starts = [c.start for c in ctx.claims]  # in text order: a sentence's claims by bisection
     for pct in ctx.claims:
         if id(pct) in judged or not _plain_percent(pct) or (direction := _said_change(text, pct)) is None:
             continue
         start, end = sentence_start(text, pct.start), sentence_end(text, pct.end)
-        in_sentence = [c for c in ctx.claims if start <= c.start < end]
+        in_sentence = ctx.claims[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         if any(c.kind == "percent" and c is not pct for c in in_sentence):
             continue
         by_unit = defaultdict(list)
