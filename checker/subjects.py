@@ -124,6 +124,9 @@ _RESTRICTED_AFTER = regex.compile(
 # "the £250,000 donated by the supermarket": a participle and its agent.
 _PARTICIPLE_AFTER = regex.compile(rf"\s+({_PARTICIPLES})\b(?:\s+by\s+((?:[\w'’-]+\s+){{0,2}}[\w'’-]+))?", regex.IGNORECASE)
 _STEM_END = regex.compile(r"(?:ing|ed|es|e|s|d)$")
+# "cutting", "stopped": a consonant doubled before "-ing" or "-ed" ("cutt" is "cut"; not
+# "selling", whose "ll" is its own)
+_DOUBLED_END = regex.compile(r"([bdgmnprt])\1$")
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s(?:while|whereas|but)\s|,\s+with\s")
 _WORD = regex.compile(r"[A-Za-z]+")
 # "the 25% jump in demand", "the 3,000 rise in unemployment in the region": what a change
@@ -543,9 +546,9 @@ def _verbal(text: str, m: regex.Match | None) -> bool:
         or _SUBJECT_OR_TO.search(text, max(0, m.start(1) - 6), m.start(1)) is not None
 
 
-# "on buses", "for the new stadium": what a sum or count is spent or put on.
-_WHAT_ON = regex.compile(r"\s+(?:on|for)\s+((?:the\s+|new\s+)?[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:is|was|are|were|will|would)\b|[,.;!?\"”])",
-                         regex.IGNORECASE)
+# "on buses", "for the new stadium", "of work": what a sum or count is spent, put on or
+# made of (its noun).
+_WHAT_ON = regex.compile(r"\s+(?:on|for|of)\s+(?:(?:the|a|an|new)\s+)*([a-z]+)\b", regex.IGNORECASE)
 
 
 def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
@@ -649,8 +652,9 @@ def _names(words: str) -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
-    """"raised", "raise" and "raising" alike (a crude stem: enough to match a verb's forms)."""
-    return _STEM_END.sub("", word)
+    """"raised", "raise" and "raising" alike, "cutting" and "cut" (a crude stem: enough
+    to match a verb's forms)."""
+    return _DOUBLED_END.sub(r"\1", _STEM_END.sub("", word))
 
 
 def _content_words(words: str, periods: bool = False) -> frozenset[str]:
