@@ -62,6 +62,7 @@ _COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turned\s+)?$")  # n
 # "..., said Morrow, 36." ends the sentence on the age.
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b"
                              r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:in|on)\s+[A-Z])")
+_CLAUSE_END = regex.compile(r"\s*(?:[,;]|\.(?!\d)|\s+(?:and|but)\s+(?!a\s+half\b))")
 # "in his 60s", "in her early thirties"
 DECADE_RE = regex.compile(
     r"(?<![\w])in\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?"
@@ -106,6 +107,11 @@ def match(text: str, num: Num) -> Measure | None:
         titled = _TITLED_NAME_BEFORE.search(text, max(0, num.start - 60), num.start - 1)
         if titled and 0 < num.value < 120:  # "Ms Morrow (36)"; a bare "Strauss (36)" is a score
             return Measure("age", num.start, num.end, unit="year", extra={"person": titled.group(1)})
+    # "Reyes is 42 and has played for four clubs": a bare figure a name is, at the end of
+    # its clause (not "Chelsea is 5 points clear"), an adult's age.
+    if num.written != "fraction" and 16 <= num.value < 110 and (name := _name_is_before(text, num.start)) \
+            and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)):
+        return Measure("age", num.start, num.end, unit="year", extra={"person": name})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
         return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     # "Clarke, 9," and "Oliver Clarke, nine,"; a fraction is never an age.
