@@ -62,6 +62,22 @@ _COMMA_AGE = regex.compile(r",\s*(?:now\s+|who\s+is\s+|who\s+turned\s+)?$")  # n
 # "..., said Morrow, 36." ends the sentence on the age.
 _COMMA_AFTER = regex.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+(?:who|was|is|has|had|said|and)\b"
                              r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:in|on)\s+[A-Z])")
+_I_AM_BEFORE = regex.compile(r"(?<![\w'’])(?:I['’]m|I\s+am)\s+$")
+# The speaker of a quote: '"...," said Reyes', '"...," Reyes said', 'Reyes said: "...'
+_SAID_AFTER = regex.compile(r"[^\"”\n]{0,200}?[\"”]\s*,?\s*(?:(?:said|says|added)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                            r"|([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|added)\b)")
+_SAID_BEFORE = regex.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|added)\s*:\s*[\"“][^\"”\n]{0,200}$")
+
+
+def _speaker(text: str, num: Num) -> str | None:
+    """Who says the quote a figure is in, when the text names them next to it."""
+    after = _SAID_AFTER.match(text, num.end, min(len(text), num.end + 260), timeout=TIMEOUT)
+    if after:
+        return after.group(1) or after.group(2)
+    before = _SAID_BEFORE.search(text, max(0, num.start - 260), num.start, timeout=TIMEOUT)
+    return before.group(1) if before else None
+
+
 _CLAUSE_END = regex.compile(r"\s*(?:[,;]|\.(?!\d)|\s+(?:and|but)\s+(?!a\s+half\b))")
 # "in his 60s", "in her early thirties"
 DECADE_RE = regex.compile(
@@ -112,6 +128,10 @@ def match(text: str, num: Num) -> Measure | None:
     if num.written != "fraction" and 16 <= num.value < 110 and (name := _name_is_before(text, num.start)) \
             and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)):
         return Measure("age", num.start, num.end, unit="year", extra={"person": name})
+    # '"I'm 42 and I want to play every week," said Reyes': a speaker's own age.
+    if num.written != "fraction" and 16 <= num.value < 110 and _I_AM_BEFORE.search(text, max(0, num.start - 8), num.start) \
+            and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)) and (speaker := _speaker(text, num)):
+        return Measure("age", num.start, num.end, unit="year", extra={"person": speaker})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
         return Measure("age", num.start, num.end, unit="year", extra={"person": None, "unnamed": True})
     # "Clarke, 9," and "Oliver Clarke, nine,"; a fraction is never an age.
