@@ -53,7 +53,8 @@ def _comparable(a: Claim, b: Claim) -> bool:
         and (a.kind != "number" or bool(a.subject or b.subject))
 
 
-def _direction(word: str, nouns: bool = True) -> str | None:
+def direction_of(word: str, nouns: bool = True) -> str | None:
+    """"rise" or "fall" when a word says one (with ``nouns``, a noun too), else None."""
     rise, fall = (_RISE, _FALL) if nouns else (_RISE_VERB, _FALL_VERB)
     return "rise" if rise.fullmatch(word) else "fall" if fall.fullmatch(word) else None
 
@@ -70,7 +71,7 @@ def _change_word(text: str, figure: Claim, before: str) -> regex.Match | None:
     # for 2005 from 1.8% to 0.8%" is a cut; and another verb nearer says it instead:
     # "The annual rate of increase slowed to 11.3% from 12.6%".
     for i, word in enumerate(reversed(list(_WORD.finditer(text, m.start(1), m.end(1))))):
-        if _direction(word.group(0), nouns=i == 0):
+        if direction_of(word.group(0), nouns=i == 0):
             return word
         if _OTHER_VERB.fullmatch(word.group(0)):
             return None
@@ -84,7 +85,7 @@ def direction_mismatch(rule: Rule, ctx: Context) -> None:
         # "cut its forecast from 0.5% to 0.8%": a rise, read as a range
         if claim.value is None and claim.hedge is None and claim.low is not None and claim.high is not None \
                 and claim.low < claim.high and (word := _change_word(text, claim, "from")) \
-                and _direction(word.group(0)) == "fall":
+                and direction_of(word.group(0)) == "fall":
             _report(rule, ctx, word, "fall", claim, claim)
     for first, second in zip(ctx.claims, ctx.claims[1:]):
         if not _comparable(first, second):
@@ -101,7 +102,7 @@ def direction_mismatch(rule: Rule, ctx: Context) -> None:
             word = _UP_DOWN.search(text, first.quote_end, second.quote_start) or _change_word(text, first, "to")
         else:
             continue
-        direction = _direction(word.group(0)) if word else None
+        direction = direction_of(word.group(0)) if word else None
         if direction is not None and _against(direction, before, after):
             _report(rule, ctx, word, direction, before, after)
 

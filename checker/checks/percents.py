@@ -10,11 +10,10 @@ from ..engine import Context, Rule, check
 from ..format_numbers import fmt
 from ..rounding import half_place
 from ..sentences import sentence_end, sentence_start
-from .directions import THEN_FROM, TO, change_words
+from .directions import THEN_FROM, TO, change_words, direction_of
 
 # A fall, or a loss, which is a fall of profit ("... with the loss of 310 jobs").
 _FALL = change_words("fall", extra=("loss", "lost"))
-_RISE, _FALL_ONLY = change_words("rise"), change_words("fall")
 
 _FROM = regex.compile(r"[^.;!?]{0,30}?\bfrom\s+$", regex.IGNORECASE)
 # "3,000 of the 12,000 fans, or 25%", "3,000 out of 12,000 (25%)"
@@ -144,9 +143,8 @@ def _said_change(text: str, pct) -> str | None:
 
 
 def _direction(word: str) -> str | None:
-    if _HIGHER.fullmatch(word) or _RISE.fullmatch(word):
-        return "rise"
-    return "fall" if _LOWER.fullmatch(word) or _FALL_ONLY.fullmatch(word) else None
+    """A change's word, or a comparison's ("28% higher than", "up 24p")."""
+    return "rise" if _HIGHER.fullmatch(word) else "fall" if _LOWER.fullmatch(word) else direction_of(word)
 
 
 def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
