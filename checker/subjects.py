@@ -452,7 +452,7 @@ _AMOUNT_AFTER = regex.compile(r"(?:\s+(?:in|at|on|for|from|over)\s+[\w'’-]+(?:
 def _as_amount(text: str, claim: Claim) -> bool:
     """Whether a count that opens its sentence is spoken of as an amount ("Forty-five
     routes is more than any rival offers"), which restates the story's figure as a quote
-    does; not "... with the 25 EU countries was worth $155bn", whose subject comes before."""
+    does; not "... with the 21 member economies was worth $90bn", whose subject comes before."""
     start = claim.quote_start - (text[claim.quote_start - 1:claim.quote_start] in ('"', "“"))
     return claim.kind in COUNT_KINDS and bool(claim.subject) and claim.subject.endswith("s") \
         and opens_sentence(text, start) and after(_AMOUNT_AFTER, text, claim.quote_end) is not None

@@ -1,5 +1,5 @@
 """direction-mismatch: a change said to go one way between figures that go the other
-("rose from 4.6% to 4.1%", "a 72% share, down from 39%")."""
+("rose from 5.8% to 5.2%", "a 64% share, down from 41%")."""
 from __future__ import annotations
 
 import regex
@@ -32,8 +32,8 @@ TO = regex.compile(r"\s+to\s+$", regex.IGNORECASE)
 # "rose 50% to £300m, up from £150m": the old level right after the new one, not in
 # another clause ("rose 8% to £540m, but profit fell from £60m").
 THEN_FROM = regex.compile(r",?\s+(?:(?:up|down)\s+)?from\s+$", regex.IGNORECASE)
-# "72% - down from 39%", "£4.2m (down from £5m)", "a 72% share of the market, down
-# from 39%", "£5.05 an hour, up from £4.85"
+# "64% - down from 41%", "£4.2m (down from £5m)", "a 64% slice of the market, down
+# from 41%", "£6.20 an hour, up from £5.90"
 _UP_DOWN_FROM = regex.compile(r"(?:\s+[^\s\d,;:.!?()]+){0,6}\s*(?:,|\s[-–—]|\()?\s*(?:up|down)\s+from\s+$",
                               regex.IGNORECASE)
 _UP_DOWN = regex.compile(r"\b(?:up|down)\b", regex.IGNORECASE)
@@ -68,7 +68,7 @@ def _change_word(text: str, figure: Claim, before: str) -> regex.Match | None:
     if m is None or m.group(2).lower() != before:
         return None
     # A noun says the change only right before it ("a rise from"): "its growth forecast
-    # for 2005 from 1.8% to 0.8%" is a cut; and another verb nearer says it instead:
+    # for 2006 from 1.9% to 0.9%" is a cut; and another verb nearer says it instead:
     # "The annual rate of increase slowed to 11.3% from 12.6%".
     for i, word in enumerate(reversed(list(_WORD.finditer(text, m.start(1), m.end(1))))):
         if direction_of(word.group(0), nouns=i == 0):
@@ -82,7 +82,7 @@ def _change_word(text: str, figure: Claim, before: str) -> regex.Match | None:
 def direction_mismatch(rule: Rule, ctx: Context) -> None:
     text = ctx.text
     for claim in ctx.claims:
-        # "cut its forecast from 0.5% to 0.8%": a rise, read as a range
+        # "cut its outlook from 0.6% to 0.9%": a rise, read as a range
         if claim.value is None and claim.hedge is None and claim.low is not None and claim.high is not None \
                 and claim.low < claim.high and (word := _change_word(text, claim, "from")) \
                 and direction_of(word.group(0)) == "fall":
@@ -117,7 +117,7 @@ def _against(direction: str, before: Claim, after: Claim) -> bool:
 
 def _report(rule: Rule, ctx: Context, word: regex.Match, direction: str, before: Claim, after: Claim) -> None:
     said = ctx.span(word.start(), word.end())
-    if before is after:  # a range read "from 0.5% to 0.8%"
+    if before is after:  # a range read "from 0.6% to 0.9%"
         went, related = f'"{before.text}" goes up', [ctx.span(before.start, before.end)]
     else:
         went = f'"{after.text}" is {"lower" if direction == "rise" else "higher"} than "{before.text}"'
