@@ -331,10 +331,9 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         if i + 2 >= len(claims):
             break
         intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
-        some = intro is not None and intro.group("some") is not None \
-            or _OF_THE_BEFORE.search(ctx.text, max(0, total.quote_start - 12), total.quote_start) is not None \
-            and _WHOLE_THEN.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start) is not None
-        if not (intro or some) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
+        whole_first = intro is None and _WHOLE_THEN.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start) \
+            and _OF_THE_BEFORE.search(ctx.text, max(0, total.quote_start - 12), total.quote_start)  # some parts only
+        if not (intro or whole_first) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
             continue  # "186 points in 17 games, including 41 conversions": which one the list breaks down is not said
         parts = [claims[i + 1]]
         last_joined_by_and = False

@@ -192,14 +192,13 @@ def _a_year(claim) -> bool:
 
 # "up 24p, or 17%, at 165p", "fell 20p (12%) to 150p": the change, its percentage and
 # the level it came to.
-_OR_PERCENT = regex.compile(r"\s*(?:,\s*or|\()\s*$", regex.IGNORECASE)
 _AT_LEVEL = regex.compile(r"\)?,?\s+(?:at|to)\s+$", regex.IGNORECASE)
 
 
 def _amount_and_percent(ctx, rule, tolerance) -> None:
     text = ctx.text
     for amount, pct, level in zip(ctx.claims, ctx.claims[1:], ctx.claims[2:]):
-        if not (_plain_percent(pct) and _comparable(amount, level) and _OR_PERCENT.fullmatch(text, amount.quote_end, pct.quote_start)
+        if not (_plain_percent(pct) and _comparable(amount, level) and _OR.fullmatch(text, amount.quote_end, pct.quote_start)
                 and _AT_LEVEL.fullmatch(text, pct.quote_end, level.quote_start)):
             continue
         m = _CHANGE_WORD_BEFORE.search(text, max(0, amount.quote_start - 40), amount.quote_start)

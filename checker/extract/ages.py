@@ -72,10 +72,9 @@ _SAID_BEFORE = regex.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:sai
 def _speaker(text: str, num: Num) -> str | None:
     """Who says the quote a figure is in, when the text names them next to it."""
     after = _SAID_AFTER.match(text, num.end, min(len(text), num.end + 260), timeout=TIMEOUT)
-    if after:
-        return after.group(1) or after.group(2)
-    before = _SAID_BEFORE.search(text, max(0, num.start - 260), num.start, timeout=TIMEOUT)
-    return before.group(1) if before else None
+    before = None if after else _SAID_BEFORE.search(text, max(0, num.start - 260), num.start, timeout=TIMEOUT)
+    name = after and (after.group(1) or after.group(2)) or before and before.group(1)
+    return name if name and name.split()[0] not in NOT_NAMES else None  # not '"...," He said
 
 
 _CLAUSE_END = regex.compile(r"\s*(?:[,;]|\.(?!\d)|\s+(?:and|but)\s+(?!a\s+half\b))")
