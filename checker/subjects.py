@@ -748,8 +748,16 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     if key is None:
         phrase = counted_phrase(text, _after_conversions(text, claim))
         key = subject_key(phrase[0]) if phrase else _level_of(text, claim) or _verb_before(text, claim) \
-            or _verb_after(text, claim)
+            or _verb_after(text, claim) or _share_of_the_vote(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
+
+
+# "Labour won 44% of the vote": the vote share that "Labour's 44% share" restates.
+_OF_THE_VOTE = regex.compile(r"\s+of\s+the\s+(?:popular\s+|total\s+)?votes?\b", regex.IGNORECASE)
+
+
+def _share_of_the_vote(text: str, claim: Claim) -> tuple | None:
+    return subject_key("vote share") if claim.kind == "percent" and after(_OF_THE_VOTE, text, claim.quote_end) else None
 
 
 _VERBS = load("subjects")["restatements"]["verbs"]

@@ -158,9 +158,10 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             earlier = claims[max(0, i - window):i]
             antecedents = [e for e in earlier if not e.extra["title"] and _points_back(ctx.text, claim, e)]
             quoting = claim.extra["quote_restating"] or claim.extra.get("as_amount")
-            if (claim.extra["definite"] or quoting) and not key[2]:
+            if (claim.extra["definite"] or quoting and not antecedents) and not key[2]:
                 # "the 35 planes" after "70 Boeing aircraft", '"A £263m profit ..."' after
-                # "a pre-tax profit of £236m": an unqualified restatement. A quote's only of
+                # "a pre-tax profit of £236m": an unqualified restatement of a qualified
+                # figure. A quote's only when no figure of its own noun came before, and of
                 # a noun the story qualifies one way (not "jobs" after "450 factory jobs
                 # and 200 office jobs") and, for a count, of the lead's: '"More than 220
                 # MPs voted against"' may count more than "64 Labour MPs" later on.
@@ -192,7 +193,9 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                     or any(_overlaps_total(claim, _sentence_total(ctx, e), tolerance) for e in wholes[-1:]) \
                     or _said_before(ctx, claim, tolerance):
                 continue
-            _report_conflict(rule, ctx, claim, wholes[-1])
+            # the last figure of its own noun, if one, over a qualified one ("the 24% share"
+            # after "a 48% share" and "54% of the vote")
+            _report_conflict(rule, ctx, claim, next((e for e in reversed(wholes) if e.extra["key"] == key), wholes[-1]))
     _by_verb(rule, ctx, tolerance, window)
     for head, lead in ctx.groups.headline:
         # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
