@@ -551,7 +551,7 @@ def _verbal(text: str, m: regex.Match | None) -> bool:
 _WHAT_ON = regex.compile(r"\s+(?:on|for|of)\s+(?:(?:the|a|an|new)\s+)*([a-z]+)\b", regex.IGNORECASE)
 
 
-def period_met(text: str, claim: Claim, earlier: Claim) -> bool:
+def said_with_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether the period a quoted figure names ("in two days") and what it is put on
     ("on buses") are said in the earlier figure's sentence ("in the first two days on
     sale", "to spend £2.5m on new buses")."""

@@ -15,7 +15,7 @@ from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around, title_end
 from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met,
-                        owner_named, period_met)
+                        owner_named, said_with_met)
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -182,8 +182,9 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # "Unison's 800,000 workers" points back at the figure said of Unison
             # ("Unison will ballot 800,000 council workers"), when there is one, not at
             # "Up to 1.4 million workers" said of no one.
-            if claim.extra["definite"] and any(owner_named(ctx.text, claim, e) for e in antecedents):
-                antecedents = [e for e in antecedents if owner_named(ctx.text, claim, e)]
+            named = [e for e in antecedents if owner_named(ctx.text, claim, e)] if claim.extra["definite"] else []
+            if named:
+                antecedents = named
                 beside = [e for e in beside if e.extra["sentence"] == claim.extra["sentence"]
                           or owner_named(ctx.text, claim, e)]
             # A new set or a part ("a further 25 stores", "the first 300 homes") may be what
@@ -243,7 +244,7 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
                        and e.extra.get("rate") == claim.extra["rate"]
                        and e.extra["sentence"] != claim.extra["sentence"] and claim.extra["time"] <= e.extra["time"]
                        and not (claim.extra["places"] and e.extra["places"].isdisjoint(claim.extra["places"]))
-                       and period_met(ctx.text, claim, e)]
+                       and said_with_met(ctx.text, claim, e)]
             if not earlier or any(_overlap(claim, e, tolerance) for e in earlier) or _said_before(ctx, claim, tolerance):
                 continue
             _report_conflict(rule, ctx, claim, earlier[-1])
