@@ -296,10 +296,6 @@ _INTRO = regex.compile(
     r"|\bdivided\s+into|\bbroken\s+down\s+into|:|\s[—–-]))\s*$",
     regex.IGNORECASE,
 )
-# "Of the 450 jobs, 120 will go in Leeds, 200 in York and 150 in Hull": a whole before
-# the parts it gives some of.
-_OF_THE_BEFORE = regex.compile(r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|its|their|these|those)\s+$")
-_WHOLE_THEN = regex.compile(r"\s*,\s*$")
 # "two men, aged 24 and 58, a woman, 33, and two children": a part the list names
 # without a figure, so the figures need not make the whole.
 _UNCOUNTED = regex.compile(r"(?:,|\band)\s+(?:a|an)\s+[a-z]", regex.IGNORECASE)
@@ -335,8 +331,8 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         if i + 2 >= len(claims):
             break
         intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
-        whole_first = intro is None and _WHOLE_THEN.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start) \
-            and _OF_THE_BEFORE.search(ctx.text, max(0, total.quote_start - 12), total.quote_start)  # some parts only
+        # "Of the 450 jobs, 120 will go in Leeds, 200 in York and 150 in Hull": some parts only
+        whole_first = intro is None and opens_on_whole(ctx.text, total, claims[i + 1])
         if not (intro or whole_first) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
             continue  # "186 points in 17 games, including 41 conversions": which one the list breaks down is not said
         parts = [claims[i + 1]]
