@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 import regex
 
@@ -71,9 +72,7 @@ def subject_key(phrase: str | None) -> tuple | None:
         return None
     synonyms, alike, set_changing, ignorable, generic = _lexicon()
     words = [w.lower().strip("'’") for w in phrase.split()]
-    if any(w in set_changing for w in words):
-        return None
-    # A two-word synonym ("service members") counts as one head.
+    # A two-word synonym ("service members", "first prize") counts as one head.
     tail = " ".join(words[-2:])
     if len(words) >= 2 and tail in synonyms:
         head, qualifiers = synonyms[tail], words[:-2]
@@ -82,6 +81,8 @@ def subject_key(phrase: str | None) -> tuple | None:
         if head in generic or not head.isalpha():
             return None
         head = synonyms.get(head, _singular(head))
+    if any(w in set_changing for w in qualifiers):
+        return None
     qualifiers = tuple(alike.get(q, q) for q in qualifiers if q not in ignorable)
     return qualifiers, head
 
@@ -471,7 +472,7 @@ def _named_by_noun(text: str, claim: Claim) -> bool:
     if claim.kind in COUNT_KINDS:
         named = subject_key(claim.subject) is not None
     else:
-        phrase = counted_phrase(text, _after_conversions(text, claim))
+        phrase = counted_phrase(text, after_conversions(text, claim))
         named = phrase is not None and subject_key(phrase[0]) is not None
     return named or _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None
 
@@ -746,7 +747,7 @@ def _figure_key(text: str, claim: Claim) -> tuple | None:
     # "A fall of 3% means ...": the noun before names the figure; the word after may be a verb.
     key = _noun_of_before(text, claim)
     if key is None:
-        phrase = counted_phrase(text, _after_conversions(text, claim))
+        phrase = counted_phrase(text, after_conversions(text, claim))
         key = subject_key(phrase[0]) if phrase else _level_of(text, claim) or _verb_before(text, claim) \
             or _verb_after(text, claim) or _share_of_the_vote(text, claim)
     return None if key is None else (claim.kind, claim.unit, *key)
@@ -784,7 +785,11 @@ _LEVEL_BEFORE = regex.compile(
     r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
-    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?to|reached|hit|hits|reach|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to|reached|hit|hits|reach|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+# "a 52% rise in third-quarter profits to $4.6bn": the level of the noun after the change.
+_CHANGE_IN_BEFORE = regex.compile(
+    rf"\b(?i:{'|'.join(load('subjects')['groups']['rise'] + load('subjects')['groups']['fall'])})"
+    r"\s+in\s+(?:[\w'’-]+\s+){0,2}?(?i:([a-z]+))\s+to\s+$")
 
 
 _LEVEL_ENDS = (" to", "reached", "hit", "hits", "reach", " at", "record")
@@ -795,7 +800,8 @@ def _level_of(text: str, claim: Claim) -> tuple | None:
     "The number of women in jail has risen to 9,160" counts women, not a number."""
     if not text[max(0, claim.quote_start - 10):claim.quote_start].rstrip().lower().endswith(_LEVEL_ENDS):
         return None  # a plain look first: this runs for most sums and counts
-    for m in _LEVEL_BEFORE.finditer(text, max(0, claim.quote_start - 72), claim.quote_start, overlapped=True):
+    window = max(0, claim.quote_start - 72), claim.quote_start
+    for m in chain(_LEVEL_BEFORE.finditer(text, *window, overlapped=True), _CHANGE_IN_BEFORE.finditer(text, *window)):
         noun = m.group(1).lower()
         if noun in _PRONOUNS or noun in _NOT_NOUNS_OF or noun in _FUNCTION_WORDS or m.group(1)[0].isupper() \
                 and not opens_sentence(text, m.start(1)):
@@ -849,7 +855,7 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
     return subject_key(noun.lower())
 
 
-def _after_conversions(text: str, claim: Claim) -> int:
+def after_conversions(text: str, claim: Claim) -> int:
     """Where a sum's noun may start: after its bracketed conversions ("a $1.2bn (£940m)
     order")."""
     conversions = claim.extra.get("conversions")

@@ -4,6 +4,7 @@ import math
 import pytest
 
 from checker import extract
+from checker.extract.counted import counted_phrase
 from checker.extract.numbers import find_numbers
 
 
@@ -216,6 +217,16 @@ def test_a_share_counts_nothing():
 ])
 def test_a_time_adverb_ends_the_counted_noun(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("the £12.5m fee beats the record", "fee"),
+    ("the £245,000 first prize lifts him to fifth", "first prize"),
+    ("the £3m grant gives me hope", "grant"),
+])
+def test_a_singular_heads_verb_ends_the_counted_noun(text, noun):
+    end = extract(text)[0].end
+    assert counted_phrase(text, end)[0] == noun
 
 
 def test_a_rank_counts_nothing():

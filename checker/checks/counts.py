@@ -14,8 +14,8 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around, title_end
-from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, narrowing_met, opens_on_whole, owner_met,
-                        owner_named, said_with_met)
+from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, after_conversions, narrowing_met,
+                        opens_on_whole, owner_met, owner_named, said_with_met)
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -24,8 +24,9 @@ def _describe(ctx: Context, claim: Claim) -> str:
     reader sees why two figures were compared."""
     start = min(claim.quote_start, claim.extra.get("named_from", claim.quote_start))
     end = max(claim.quote_end, claim.extra.get("named_to", claim.quote_end))
-    if claim.kind not in COUNT_KINDS and "named_from" not in claim.extra and (phrase := counted_phrase(ctx.text, claim.end)):
-        end = max(end, phrase[2])  # named by the noun after it: "£200 council tax rebate"
+    if claim.kind not in COUNT_KINDS and "named_from" not in claim.extra \
+            and (phrase := counted_phrase(ctx.text, after_conversions(ctx.text, claim))):
+        end = max(end, phrase[2])  # named by the noun after it: "£200 council tax rebate", "$40,000 (£21,600) first prize"
     return f'"{ctx.text[start:end]}" (line {claim.line})'
 
 
