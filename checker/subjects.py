@@ -379,8 +379,12 @@ _PLACES_BEFORE = regex.compile(r"(?<![\w])(?:from|in|at|across|inside)\s+$", reg
 # "more than twice the 18-minute target": a measure compared with, not restated.
 _MULTIPLE_BEFORE = regex.compile(r"\b(?:twice|times|half|double|triple)\s+(?:that\s+of\s+)?the\s+$", regex.IGNORECASE)
 # "Of the 400 schools, 50 ...", "and of those 52 seats, 30 ...", "every one of England's 3,500
-# schools": a whole a part is taken from.
-_OF_BEFORE = regex.compile(r"(?<![\w])of\s+[\w'’]+\s+$", regex.IGNORECASE)
+# schools", "most of the 300 staff": a whole a part is taken from; not "the cost of the 20
+# projects", which points back at them.
+_OF_BEFORE = regex.compile(
+    r"(?:(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|none|each|any|several|few"
+    r"|half|majority|minority|proportion|rest|remainder|thirds?|quarters?|fifths?|tenths?|cent|\d[\d,.]*%?)\s+|%\s*"
+    r"|(?:^|[.;:!?,(][\"”’']?\s+|(?<![\w])and\s+))of\s+[\w'’]+\s+$", regex.IGNORECASE)
 
 
 # "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,", "The
