@@ -249,7 +249,7 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 quote = _quote_restating(text, figure, sentences)
                 figure.extra.update(
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
-                    definite=definite, **_owned(text, figure),
+                    definite=definite, demonstrative=definite and _demonstrative(text, figure), **_owned(text, figure),
                     **_narrowed_by(text, figure, end if end is not None else quote["quote_narrowing"]),
                     near=_near(text, figure, sentences),
                     # "a further 25 stores" is a new set: compared with nothing before,
@@ -390,8 +390,14 @@ _OF_BEFORE = regex.compile(
 # "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,", "The
 # audience of 8.9 million": a noun with "the" right before it, then its figure.
 _DEFINITE_NOUN_BEFORE = regex.compile(
-    r"(?<![\w])(?:the|this|that)\s+[a-z]+"  # not "the usual audience of", nor "its audience of" (whose?)
+    r"(?<![\w])(?:the|(?P<demonstrative>this|that))\s+[a-z]+"  # not "the usual audience of", nor "its audience of" (whose?)
     r"(?:\s+of|,?\s+(?:(?:is|was)\s+)?worth)\s+$", regex.IGNORECASE)
+
+
+def _demonstrative(text: str, claim: Claim) -> bool:
+    """"That increase of 3.8%": a noun that points at what the sentence before said."""
+    m = _DEFINITE_NOUN_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
+    return m is not None and m.group("demonstrative") is not None
 
 
 def _definite_end(text: str, claim: Claim) -> int | None:

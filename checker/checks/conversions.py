@@ -24,7 +24,8 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
             if claim.kind != "quantity":
                 continue
             if before is not None and before.kind == "quantity" and _COMPOUND.fullmatch(ctx.text, before.end, claim.start):
-                # "3 miles and 2½ furlongs (about 5.3km)" converts the whole, summed by pint
+                # "3 miles and 2½ furlongs (about 5.3km)", "11st 13lb 8oz (76kg)" convert the
+                # whole, summed by pint
                 whole = _whole(before, claim)
                 if whole is not None and other.value is not None:
                     _check_units(rule, ctx, claim, other, [(whole, other.value)], tolerance,
@@ -35,7 +36,7 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
                 _check_units(rule, ctx, claim, other, [(claim.low, other.low), (claim.high, other.high)], tolerance)
 
 
-_COMPOUND = regex.compile(r"\s*(?:and|,)\s*")
+_COMPOUND = regex.compile(r"\s*(?:and|,)\s*|\s+")  # "3 miles 2½ furlongs", "11st 13lb 8oz"
 
 
 def _whole(larger: Claim, smaller: Claim) -> float | None:

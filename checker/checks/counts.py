@@ -68,6 +68,8 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # "Factories added 41,000 jobs ... the 41,000 jobs added in March", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
+    if claim.extra.get("demonstrative") and earlier.extra["sentence"] < claim.extra["sentence"] - 1:
+        return False  # "That increase of 3.8%" is the one the sentence before gave
     if claim.extra["definite"] and not owner_met(text, claim, earlier):
         return False  # "Rooney's 12 goals" after "Henry scored 25 goals"
     if claim.extra["definite"] or narrowing_met(text, claim, earlier):

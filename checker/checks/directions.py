@@ -37,6 +37,9 @@ THEN_FROM = regex.compile(r",?\s+(?:(?:up|down)\s+)?from\s+$", regex.IGNORECASE)
 _UP_DOWN_FROM = regex.compile(r"(?:\s+[^\s\d,;:.!?()]+){0,6}\s*(?:,|\s[-–—]|\()?\s*(?:up|down)\s+from\s+$",
                               regex.IGNORECASE)
 _UP_DOWN = regex.compile(r"\b(?:up|down)\b", regex.IGNORECASE)
+# "flies 64 routes from nine UK bases, up from 47": a figure after a preposition is not
+# the level the "up from" goes back to.
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:from|in|across|on|for|with|among|into)\s+$", regex.IGNORECASE)
 # A change between a loss and a profit, or a position in a table ("moved up from number
 # eight to number one", "rose from 10th"): its figures do not order its direction.
 _NOT_ORDERED = regex.compile(r"\b(?:profits?|loss(?:es)?|surplus|deficits?|number|No|place|position|spot|rank\w*)\b",
@@ -95,7 +98,8 @@ def direction_mismatch(rule: Rule, ctx: Context) -> None:
             continue
         if TO.fullmatch(between):
             before, after, word = first, second, _change_word(text, first, "from")  # "rose from A to B"
-        elif THEN_FROM.fullmatch(between) or _UP_DOWN_FROM.fullmatch(between):
+        elif (THEN_FROM.fullmatch(between) or _UP_DOWN_FROM.fullmatch(between)) \
+                and not _PREPOSITION_BEFORE.search(text, max(0, first.quote_start - 8), first.quote_start):
             # "rose to B from A"; "rose to B, up from A" and "B, down from A", where the
             # "up" or "down" says it
             before, after = second, first

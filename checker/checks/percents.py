@@ -132,6 +132,9 @@ _OLD_BEFORE = regex.compile(
 _OLD_AFTER = regex.compile(r"\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before)\b)", regex.IGNORECASE)
 # A clause of its own: "fell by 6.3% over the year, as the cost of petrol dropped from
 # €1.79 to €1.66" gives the change of another thing.
+# "increased by 12,500 from last year's 100,000": the size of the change, not a level.
+_BY_BEFORE = regex.compile(r"\bby\s+(?:(?:about|around|some|nearly|almost|more\s+than|just\s+over|just\s+under)\s+)?$",
+                           regex.IGNORECASE)
 _OTHER_CLAUSE = regex.compile(r";|,\s*(?:as|while|whereas|but|and|with)\b|\s(?:while|whereas|but)\s", regex.IGNORECASE)
 
 
@@ -153,7 +156,8 @@ def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
     of 1.5 million were 25% higher than the 1.2 million sold last year", "rose from 170p
     to 194p, a 14% increase"): only when the sentence has no other percentage and no
     other figure of their kind and unit, all three stand in one clause, and the levels
-    are within a factor of ten (not "the top 100 tours ... up 10% on 2003")."""
+    are within a factor of ten (not "the top 100 tours ... up 10% on 2003") and neither
+    is the change itself ("increased by 12,500 from last year's 100,000")."""
     text = ctx.text
     starts = [c.start for c in ctx.claims]  # in text order: a sentence's claims by bisection
     for pct in ctx.claims:
@@ -175,7 +179,8 @@ def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
             continue
         if len(levels) == 1 and _from_range(levels[0], text):  # "rose from 170p to 194p, a 14% increase"
             _judge_range(ctx, rule, tolerance, pct, levels[0], falling=direction == "fall")
-        if len(levels) != 2 or not _comparable(*levels) or not 0.1 <= levels[0].value / levels[1].value <= 10:
+        if len(levels) != 2 or not _comparable(*levels) or not 0.1 <= levels[0].value / levels[1].value <= 10 \
+                or any(_BY_BEFORE.search(text, max(0, c.quote_start - 20), c.quote_start) for c in levels):
             continue
         old = [c for c in levels if _OLD_BEFORE.search(text, max(0, c.quote_start - 40), c.quote_start)
                or _OLD_AFTER.match(text, c.quote_end)]
