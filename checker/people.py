@@ -45,7 +45,28 @@ def group_ages(text: str, claims: list[Claim], sentences: Sentences) -> tuple[di
             claim.extra["person"] = person
             grouped[person].append(claim)
     _merge_surnames(grouped)
+    for person_ages in grouped.values():
+        _drop_other_lives(person_ages)
     return grouped, _headline_age(text, ages, sentences)
+
+
+def _drop_other_lives(ages: list[Claim]) -> None:
+    """"Trainer Michael Hogan, 56, ... The nine-year-old is the favourite": a child's age
+    met by "the N-year-old" where the person named has an adult's (or the other way
+    round) is someone or something else's, a horse's or a child's, not a slip."""
+    named = [a for a in ages if not a.extra.get("anaphor")]
+    if named and all(_adult(a) for a in named):
+        ages[:] = [a for a in ages if not (a.extra.get("anaphor") and _child(a))]
+    elif named and all(_child(a) for a in named):
+        ages[:] = [a for a in ages if not (a.extra.get("anaphor") and _adult(a))]
+
+
+def _adult(age: Claim) -> bool:
+    return age.low is not None and age.low >= 18
+
+
+def _child(age: Claim) -> bool:
+    return age.high is not None and age.high < 16
 
 
 def _an_age_then(text: str, claim: Claim, sentences: Sentences) -> bool:
@@ -408,6 +429,7 @@ class _People:
             return person
         # "the 69-year-old": the person named last before it.
         if anaphor:
+            claim.extra["anaphor"] = True
             # "Smith, 40, and Jones, 35, were charged. The 40-year-old ...": the one given that age.
             given = self._by_age.get((claim.low, claim.high), ())
             if len(given) == 1:
