@@ -302,6 +302,15 @@ def _join_as_part(groups: Groups, part: Claim, whole: Claim) -> None:
     groups.counts[whole.extra["key"]].append(part)
 
 
+def _set_changing_words(phrase: str | None) -> frozenset[str]:
+    """The words of a counted phrase that make it a new set ("extra", "more")."""
+    return frozenset(w.lower() for w in (phrase or "").split()) & _lexicon()[2]
+
+
+def _without_words(phrase: str, words: frozenset[str]) -> str:
+    return " ".join(w for w in phrase.split() if w.lower() not in words)
+
+
 def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
     """A headline's figures and the lead's figures of the same kind, unit and noun, or
     failing a noun, of the same verb."""
@@ -315,6 +324,12 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if _names_something(text, head):
             continue  # "Halo 2 sweeps awards": a name
         key = head.extra.get("key")  # "with majority of 4,312": a noun before counts too
+        changing = _set_changing_words(head.subject)
+        if key is None and changing:
+            # "4,000 extra officers" over "2,000 extra community support officers": a new
+            # set, but the lead's new set of the same kind
+            key = ("count", None, *(subject_key(_without_words(head.subject, changing)) or (None,)))
+            key = key if key[-1] is not None else None
         restated = []
         if key is not None or head.kind not in COUNT_KINDS:
             noun = key[-1] if head.kind in COUNT_KINDS else None
@@ -325,14 +340,17 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
                 # A part counts what its whole counts: "52 of the 80 seats" (its key, no
                 # subject); "eight crew saved" counts the saved, not "a boat with 10 crew"
                 # (but "Seventeen miners rescued" are "All 17 miners trapped").
-                counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(c.subject) or (None,))[-1]
+                counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(
+                    _without_words(c.subject, changing) if changing and _set_changing_words(c.subject) == changing
+                    else c.subject) or (None,))[-1]
                 return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
                     and not _names_something(text, c) \
                     and (level_or_change is None or _level_or_change(text, c) in (None, level_or_change)) \
                     and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
             # The lead restates the headline; failing that, a later count that points
             # back at it does ("Regulator halts 26 power projects" ... "the 26 projects").
-            restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun]
+            restated = [c for c in lead if same(c)] or [c for c in body if same(c) and c.extra.get("definite") and noun
+                                                         and not changing]
         if not restated and head.kind in COUNT_KINDS and (verb := _verb_before_figure(text, head)):
             # Failing a noun, the lead's count of the headline's verb: "Console sells
             # 300,000 in a week" over "sold 300,000 units", "Road deaths fall 6% to
@@ -425,6 +443,8 @@ def _narrowing_start(text: str, claim: Claim) -> int:
 # or one that opens a quote: '"Selling 300,000 ...'.
 _WORD_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
 _GERUND_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([A-Z][a-z]+ing)\s+$")
+# "watched by 9.4 million": a passive's verb.
+_PASSIVE_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,}(?:ed|en))\s+by\s+$")
 # "if he scores 20 goals", "The City was looking for a rise of about 20%", 'the target
 # was to win "more than 60 seats"': a figure hoped for or supposed, not the one the
 # story gave.
@@ -506,7 +526,8 @@ def _verb_match(text: str, claim: Claim, opening: bool = False) -> regex.Match |
     one that opens a sentence ("Selling")."""
     m = _WORD_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
         or opening and _GERUND_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 16), claim.quote_start) \
-        or _LEVEL_VERB_BEFORE.search(text, max(0, claim.quote_start - 32), claim.quote_start)
+        or _LEVEL_VERB_BEFORE.search(text, max(0, claim.quote_start - 32), claim.quote_start) \
+        or _PASSIVE_BEFORE_FIGURE.search(text, max(0, claim.quote_start - 20), claim.quote_start)
     return None if m is None or m.group(1).lower() in _FUNCTION_WORDS else m
 
 
@@ -789,20 +810,21 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
     return subject_key(_VERBS[m.group(1).lower()])
 
 
-# "Pre-tax profits rose 8% to £412m", "Pre-tax profit for the year reached £118m": the
-# level the noun before the verb reached (before what it is given for, if any).
+# "Pre-tax profits rose 8% to £412m", "Pre-tax profit for the year reached £118m",
+# "Broadband connections top 6.2 million": the level the noun before the verb reached
+# (before what it is given for, if any).
 _LEVEL_BEFORE = regex.compile(
     r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
-    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to|reached|hit|hits|reach|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to|reached|hit|hits|reach|tops?|topped|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 # "a 52% rise in third-quarter profits to $4.6bn": the level of the noun after the change.
 _CHANGE_IN_BEFORE = regex.compile(
     rf"\b(?i:{'|'.join(load('subjects')['groups']['rise'] + load('subjects')['groups']['fall'])})"
     r"\s+in\s+(?:[\w'’-]+\s+){0,2}?(?i:([a-z]+))\s+to\s+$")
 
 
-_LEVEL_ENDS = (" to", "reached", "hit", "hits", "reach", " at", "record")
+_LEVEL_ENDS = (" to", "reached", "hit", "hits", "reach", " top", "tops", "topped", " at", "record")
 
 
 def _level_of(text: str, claim: Claim) -> tuple | None:
@@ -836,7 +858,7 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
 # "a majority of 4,312", "a club-record fee of £25m", "the deal is worth £3m", "Labour on 37%", "fined
 # £450,000": the noun the figure measures, written before it.
 _NOUN_OF_BEFORE = regex.compile(
-    r"(?:\b(?i:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)"
+    r"(?:\b(?i:a|an|the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?([a-z]+)"  # "a Labour majority of"
     # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500"
     r"|\b([a-z]{3,}s))"
     r"(?:\s+of|,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+)?(?:worth|valued\s+at|priced\s+at))\s+"
@@ -852,7 +874,8 @@ _NOT_NOUNS_OF = frozenset({"one", "some", "all", "most", "many", "none", "each",
 
 
 def _noun_of_before(text: str, claim: Claim) -> tuple | None:
-    """The head noun only: "a club-record fee of £25m" is restated as "the £25m fee"."""
+    """The head noun only: "a club-record fee of £25m" is restated as "the £25m fee"; but
+    with the names before it, "a Labour majority of 4,100" is not "a Tory majority"."""
     m = _NOUN_OF_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start)
     if m is None:
         return None
@@ -862,7 +885,8 @@ def _noun_of_before(text: str, claim: Claim) -> tuple | None:
             or m.group(5) and claim.kind != "percent":
         return None
     claim.extra["named_from"] = m.start(m.lastindex)  # quoted with its noun: "a fee of £25m"
-    return subject_key(noun.lower())
+    names = [w for w in text[m.start():m.start(1)].split()[1:] if w[:1].isupper()] if m.group(1) else []
+    return subject_key(" ".join([*names, noun]).lower())
 
 
 def after_conversions(text: str, claim: Claim) -> int:
