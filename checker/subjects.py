@@ -670,10 +670,11 @@ def _near(text: str, claim: Claim, sentences: Sentences) -> tuple[int, int]:
     to read in its clause (not "police" in "rise by 4.99%, while the police share ...")."""
     sentence = sentences.index(claim.start)
     start = max(sentences.starts[sentence], claim.quote_start - 30)
-    end = min(sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text), claim.quote_end + 40)
+    stop = sentences.starts[sentence + 1] if sentence + 1 < len(sentences.starts) else len(text)
+    end = min(stop, claim.quote_end + 40)
     while start > sentences.starts[sentence] and text[start - 1].isalpha():
         start -= 1  # whole words: "Passenger numbers", not "er numbers"
-    while end < len(text) and text[end].isalpha():
+    while end < stop and text[end].isalpha():
         end += 1
     return start, end
 
@@ -795,15 +796,18 @@ def _share_of_the_vote(text: str, claim: Claim) -> tuple | None:
 _VERBS = load("subjects")["restatements"]["verbs"]
 _VERB_FORMS = load("subjects")["restatements"]["verb_forms"]
 _VERB_BEFORE = regex.compile(
-    rf"\b({'|'.join(_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than)\s+)?$",
+    rf"\b({'|'.join(_VERBS)})\s+"
+    r"(?P<object>(?:the|its|their|his|her)\s+[a-z]+\s+|(?:him|them|us|me)\s+)?"  # "cost the society £750,000"
+    r"(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than)\s+)?$",
     regex.IGNORECASE)
 
 
 def _verb_before(text: str, claim: Claim) -> tuple | None:
-    """"Prices rose by 3.4%", "will invest £85m": the rise that "the 3.4% rise" restates,
-    the investment "the £85m investment" does; a count only as a change ("fell by 4,200")."""
-    m = _VERB_BEFORE.search(text, max(0, claim.quote_start - 24), claim.quote_start)
-    if m is None or claim.kind in COUNT_KINDS and not (
+    """"Prices rose by 3.4%", "will invest £85m", "cost the society £750,000": the rise that
+    "the 3.4% rise" restates, the investment "the £85m investment" does, the cost "The cost
+    of £750,000" does; a count only as a change ("fell by 4,200")."""
+    m = _VERB_BEFORE.search(text, max(0, claim.quote_start - 40), claim.quote_start)
+    if m is None or m.group("object") and claim.kind != "money" or claim.kind in COUNT_KINDS and not (
             _VERBS[m.group(1).lower()] in ("rise", "fall") and m.group(0).rstrip().lower().endswith(" by")):
         return None
     claim.extra["named_from"] = m.start(1)  # quoted with its verb: "rose by 3.4%"
@@ -818,6 +822,12 @@ _LEVEL_BEFORE = regex.compile(
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
     r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to|reached|hit|hits|reach|tops?|topped|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+# "Finder increased its share to 64%", "raised its stake in Oakfield to 45%": the level
+# of the noun the verb changed.
+_VERB_ITS_NOUN_TO = regex.compile(
+    rf"\b(?i:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|raised|lifted|boosted|cut|reduced|lowered|trimmed)"
+    r"\s+(?i:its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)"
+    r"(?:\s+(?i:in|of|on|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+to\s+$")  # "its stake in Oakfield to"
 # "a 52% rise in third-quarter profits to $4.6bn": the level of the noun after the change.
 _CHANGE_IN_BEFORE = regex.compile(
     rf"\b(?i:{'|'.join(load('subjects')['groups']['rise'] + load('subjects')['groups']['fall'])})"
@@ -833,7 +843,8 @@ def _level_of(text: str, claim: Claim) -> tuple | None:
     if not text[max(0, claim.quote_start - 10):claim.quote_start].rstrip().lower().endswith(_LEVEL_ENDS):
         return None  # a plain look first: this runs for most sums and counts
     window = max(0, claim.quote_start - 72), claim.quote_start
-    for m in chain(_LEVEL_BEFORE.finditer(text, *window, overlapped=True), _CHANGE_IN_BEFORE.finditer(text, *window)):
+    for m in chain(_LEVEL_BEFORE.finditer(text, *window, overlapped=True), _CHANGE_IN_BEFORE.finditer(text, *window),
+                   _VERB_ITS_NOUN_TO.finditer(text, *window)):
         noun = m.group(1).lower()
         if noun in _PRONOUNS or noun in _NOT_NOUNS_OF or noun in _FUNCTION_WORDS or m.group(1)[0].isupper() \
                 and not opens_sentence(text, m.start(1)):
