@@ -415,6 +415,11 @@ class _People:
         # "the 69-year-old" is resolved by who was aged last ("at the age of 87" is not).
         anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
         name = _subject_name(text, claim) or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
+        if name is None and not anaphor and _DIED_BEFORE.search(text, max(0, claim.start - 80), claim.start) \
+                and self._mentioned(text).named(sentence_start, claim.start):
+            # "Actor Peter Lomax, best known as Arthur Finch in Corner Shop, has died at the
+            # age of 78": whom the sentence is about, when it names others too
+            name = self._mentions.subject(text, sentence_start, claim.start)
         if name and (in_title or len(name.split()) > 2):
             # "Climber, 24," in a headline; "Actress Sally Pearce, 34," anywhere
             name = _without_descriptors(text, name, keep=0 if in_title else 2)

@@ -1,11 +1,14 @@
 """age-conflict: one person given two ages, or an age at odds with a birth year."""
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from ..engine import Context, Rule, check
 from ..extract.ages import RELATIVES
 from ..format_numbers import fmt_interval
+from ..sentences import title_end
 
 _BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^.;()]{0,20}?\s)??(\d{4})(?![\w])",
                       regex.IGNORECASE)
@@ -49,10 +52,11 @@ def _disagree(a, b) -> bool:
 
 @check("age-conflict")
 def age_conflict(rule: Rule, ctx: Context) -> None:
+    body = title_end(ctx.text)
     for person, ages in ctx.groups.people.items():
-        first = ages[0]
-        for age in ages[1:]:
-            if _disagree(age, first):
+        first = _anchor(ages, body)
+        for age in ages:
+            if age is not first and _disagree(age, first):
                 ctx.report(rule, ctx.quote(age),
                            f'{person} is {_said(age)} here ("{age.text}", line {age.line}) '
                            f'but {_said(first)} on line {first.line} ("{first.text}")',
@@ -65,6 +69,14 @@ def age_conflict(rule: Rule, ctx: Context) -> None:
                    f'the headline gives {_said(head)} ("{head.text}", line {head.line}) '
                    f'but the story first gives {_said(first)} on line {first.line} ("{first.text}")',
                    [ctx.quote(first)])
+
+
+def _anchor(ages, body: int):
+    """The age the others are held to: the one most mentions give, and of those the
+    story's first (a headline's only when the story gives none), so that the odd one out
+    is flagged ("Reid, 38, ... Reid, 44, ... the 38-year-old": the 44)."""
+    counts = Counter(_in_years(a) for a in ages)
+    return min(ages, key=lambda a: (-counts[_in_years(a)], a.start < body, a.start))
 
 
 def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:

@@ -21,6 +21,9 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 # "aged 69", "aged just 19", "age 30", "at the age of 92".
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged(?:\s+(?:just|only))?|age(?:\s+of)?)\s+$", regex.IGNORECASE)
 _AGED_ENDS = ("age", "aged", "just", "only", "of")
+# "Actor Peter Lomax dies at 78": an age at death (not "died at 10.30pm", "at 3 o'clock").
+_DIED_AT_BEFORE = regex.compile(r"\b(?:dies|died)\s+at\s+$", regex.IGNORECASE)
+_CLOCK_AFTER = regex.compile(r"\s*(?:[.:]\d|am\b|pm\b|a\.m|p\.m|o['’]clock|GMT|BST)", regex.IGNORECASE)
 # "aged 18 months": the unit after an age that "aged" introduces.
 _AGED_UNIT = regex.compile(r"\s+(year|month|week|day)s?(?![\w])", regex.IGNORECASE)
 # People a story brings in without a name: "a woman, 33,", "a 19-year-old passenger",
@@ -118,6 +121,9 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
+    if num.written == "digits" and 0 < num.value < 120 and _DIED_AT_BEFORE.search(text, max(0, num.start - 12), num.start) \
+            and not _CLOCK_AFTER.match(text, num.end):
+        return Measure("age", num.start, num.end, unit="year", extra={"person": None})  # "Lomax dies at 78"
     if num.written == "digits" and text[num.start - 1:num.start] == "(" and text[num.end:num.end + 1] == ")":
         titled = _TITLED_NAME_BEFORE.search(text, max(0, num.start - 60), num.start - 1)
         if titled and 0 < num.value < 120:  # "Ms Morrow (36)"; a bare "Strauss (36)" is a score
@@ -128,7 +134,7 @@ def match(text: str, num: Num) -> Measure | None:
             and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)):
         return Measure("age", num.start, num.end, unit="year", extra={"person": name})
     # '"I'm 42 and I want to play every week," said Reyes': a speaker's own age.
-    if num.written != "fraction" and 16 <= num.value < 110 and _I_AM_BEFORE.search(text, max(0, num.start - 8), num.start) \
+    if num.written != "fraction" and 10 <= num.value < 110 and _I_AM_BEFORE.search(text, max(0, num.start - 8), num.start) \
             and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)) and (speaker := _speaker(text, num)):
         return Measure("age", num.start, num.end, unit="year", extra={"person": speaker})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's
