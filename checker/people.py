@@ -46,11 +46,11 @@ def group_ages(text: str, claims: list[Claim], sentences: Sentences) -> tuple[di
             grouped[person].append(claim)
     _merge_surnames(grouped)
     for person_ages in grouped.values():
-        _drop_other_lives(person_ages)
+        _drop_ages_of_others(person_ages)
     return grouped, _headline_age(text, ages, sentences)
 
 
-def _drop_other_lives(ages: list[Claim]) -> None:
+def _drop_ages_of_others(ages: list[Claim]) -> None:
     """"Trainer Michael Hogan, 56, ... The nine-year-old is the favourite": a child's age
     met by "the N-year-old" where the person named has an adult's (or the other way
     round) is someone or something else's, a horse's or a child's, not a slip."""

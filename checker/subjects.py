@@ -311,6 +311,19 @@ def _without_words(phrase: str, words: frozenset[str]) -> str:
     return " ".join(w for w in phrase.split() if w.lower() not in words)
 
 
+def _noun_counted(claim: Claim, changing: frozenset[str]) -> str | None:
+    """What a lead's figure counts, for a headline's to be compared with: its key's noun or
+    its subject's; a new set ("2,000 extra officers") only for a headline's new set of the
+    same kind (``changing``: "extra")."""
+    if "key" in claim.extra:
+        return claim.extra["key"][-1]
+    phrase = claim.subject
+    if changing and _set_changing_words(phrase) == changing:
+        phrase = _without_words(phrase, changing)
+    key = subject_key(phrase)
+    return key[-1] if key else None
+
+
 def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> list[tuple[Claim, list[Claim]]]:
     """A headline's figures and the lead's figures of the same kind, unit and noun, or
     failing a noun, of the same verb."""
@@ -324,12 +337,11 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
         if _names_something(text, head):
             continue  # "Halo 2 sweeps awards": a name
         key = head.extra.get("key")  # "with majority of 4,312": a noun before counts too
+        # "4,000 extra officers": a new set, which the lead's new set of the same kind
+        # ("2,000 extra community support officers") restates
         changing = _set_changing_words(head.subject)
-        if key is None and changing:
-            # "4,000 extra officers" over "2,000 extra community support officers": a new
-            # set, but the lead's new set of the same kind
-            key = ("count", None, *(subject_key(_without_words(head.subject, changing)) or (None,)))
-            key = key if key[-1] is not None else None
+        if key is None and changing and (noun_key := subject_key(_without_words(head.subject, changing))):
+            key = ("count", None, *noun_key)
         restated = []
         if key is not None or head.kind not in COUNT_KINDS:
             noun = key[-1] if head.kind in COUNT_KINDS else None
@@ -340,10 +352,8 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
                 # A part counts what its whole counts: "52 of the 80 seats" (its key, no
                 # subject); "eight crew saved" counts the saved, not "a boat with 10 crew"
                 # (but "Seventeen miners rescued" are "All 17 miners trapped").
-                counted = c.extra["key"][-1] if "key" in c.extra else (subject_key(
-                    _without_words(c.subject, changing) if changing and _set_changing_words(c.subject) == changing
-                    else c.subject) or (None,))[-1]
-                return c.kind == head.kind and c.unit == head.unit and (noun is None or counted == noun) \
+                return c.kind == head.kind and c.unit == head.unit \
+                    and (noun is None or _noun_counted(c, changing) == noun) \
                     and not _names_something(text, c) \
                     and (level_or_change is None or _level_or_change(text, c) in (None, level_or_change)) \
                     and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
@@ -408,7 +418,8 @@ _OF_BEFORE = regex.compile(
 # "The fine of £5.4m", "That profit of £263m", "The contract, worth £130m,", "The
 # audience of 8.9 million": a noun with "the" right before it, then its figure.
 _DEFINITE_NOUN_BEFORE = regex.compile(
-    r"(?<![\w])(?:the|(?P<demonstrative>this|that))\s+[a-z]+"  # not "the usual audience of", nor "its audience of" (whose?)
+    # not "the usual audience of", nor "its audience of" (whose?)
+    r"(?<![\w])(?:the|(?P<demonstrative>this|that))\s+[a-z]+"
     r"(?:\s+of|,?\s+(?:(?:is|was)\s+)?worth)\s+$", regex.IGNORECASE)
 
 
@@ -821,11 +832,13 @@ _LEVEL_BEFORE = regex.compile(
     r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
-    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to|reached|hit|hits|reach|tops?|topped|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+    r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to"  # "rose 8% to", "will rise from £400 to"
+    r"|reached|hit|hits|reach|tops?|topped|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 # "Finder increased its share to 64%", "raised its stake in Oakfield to 45%": the level
 # of the noun the verb changed.
 _VERB_ITS_NOUN_TO = regex.compile(
-    rf"\b(?i:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|raised|lifted|boosted|cut|reduced|lowered|trimmed)"
+    rf"\b(?i:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}"
+    r"|raised|lifted|boosted|cut|reduced|lowered|trimmed)"
     r"\s+(?i:its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)"
     r"(?:\s+(?i:in|of|on|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+to\s+$")  # "its stake in Oakfield to"
 # "a 52% rise in third-quarter profits to $4.6bn": the level of the noun after the change.

@@ -26,7 +26,7 @@ def _describe(ctx: Context, claim: Claim) -> str:
     end = max(claim.quote_end, claim.extra.get("named_to", claim.quote_end))
     if claim.kind not in COUNT_KINDS and "named_from" not in claim.extra \
             and (phrase := counted_phrase(ctx.text, after_conversions(ctx.text, claim))):
-        end = max(end, phrase[2])  # named by the noun after it: "£200 council tax rebate", "$40,000 (£21,600) first prize"
+        end = max(end, phrase[2])  # named by the noun after it: "£200 council tax rebate", "$40,000 (£21,600) prize"
     return f'"{ctx.text[start:end]}" (line {claim.line})'
 
 

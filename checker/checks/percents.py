@@ -130,11 +130,11 @@ _OLD_BEFORE = regex.compile(
     r"(?:(?:last|the\s+previous|a\s+year\s+earlier|the\s+same\s+period)\s+(?:year|quarter|month|week)?['’]s\s+)?"
     r"|\(\s*(?:19|20)\d\d\s*:\s*)$", regex.IGNORECASE)
 _OLD_AFTER = regex.compile(r"\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before)\b)", regex.IGNORECASE)
-# A clause of its own: "fell by 6.3% over the year, as the cost of petrol dropped from
-# €1.79 to €1.66" gives the change of another thing.
 # "increased by 12,500 from last year's 100,000": the size of the change, not a level.
 _BY_BEFORE = regex.compile(r"\bby\s+(?:(?:about|around|some|nearly|almost|more\s+than|just\s+over|just\s+under)\s+)?$",
                            regex.IGNORECASE)
+# A clause of its own: "fell by 6.3% over the year, as the cost of petrol dropped from
+# €1.79 to €1.66" gives the change of another thing.
 _OTHER_CLAUSE = regex.compile(r";|,\s*(?:as|while|whereas|but|and|with)\b|\s(?:while|whereas|but)\s", regex.IGNORECASE)
 
 

@@ -121,8 +121,8 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
-    if num.written == "digits" and 0 < num.value < 120 and _DIED_AT_BEFORE.search(text, max(0, num.start - 12), num.start) \
-            and not _CLOCK_AFTER.match(text, num.end):
+    if num.written == "digits" and 0 < num.value < 120 and not _CLOCK_AFTER.match(text, num.end) \
+            and _DIED_AT_BEFORE.search(text, max(0, num.start - 12), num.start):
         return Measure("age", num.start, num.end, unit="year", extra={"person": None})  # "Lomax dies at 78"
     if num.written == "digits" and text[num.start - 1:num.start] == "(" and text[num.end:num.end + 1] == ")":
         titled = _TITLED_NAME_BEFORE.search(text, max(0, num.start - 60), num.start - 1)
@@ -134,7 +134,8 @@ def match(text: str, num: Num) -> Measure | None:
             and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)):
         return Measure("age", num.start, num.end, unit="year", extra={"person": name})
     # '"I'm 42 and I want to play every week," said Reyes': a speaker's own age.
-    if num.written != "fraction" and 10 <= num.value < 110 and _I_AM_BEFORE.search(text, max(0, num.start - 8), num.start) \
+    if num.written != "fraction" and 10 <= num.value < 110 \
+            and _I_AM_BEFORE.search(text, max(0, num.start - 8), num.start) \
             and _CLAUSE_END.match(text, num.end, min(len(text), num.end + 12)) and (speaker := _speaker(text, num)):
         return Measure("age", num.start, num.end, unit="year", extra={"person": speaker})
     if num.written == "digits" and _aged_list_before(text, num.start):  # "aged 19 and 22": several people's

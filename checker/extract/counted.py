@@ -73,7 +73,8 @@ _ACRONYM_PLURAL = regex.compile(r"[A-Z]{2,}s")  # "34 Labour MPs vote against"
 # a figure or a pronoun ("fee beats the record", "budget includes £19m for roads",
 # "profit shows we are on track"); not a plural head ("cell phones a year").
 _VERB_S = regex.compile(r"[a-z]+[^s\W]s")
-_DETERMINER_NEXT = regex.compile(r"\s+(?:(?:the|its|his|her|their|we|they|you|it|he|she|us|them|him|me|how|what|why)\b|[£$€¥]?\d)")
+_DETERMINER_NEXT = regex.compile(
+    r"\s+(?:(?:the|its|his|her|their|we|they|you|it|he|she|us|them|him|me|how|what|why)\b|[£$€¥]?\d)")
 # A word (not a plural or a possessive) with an object or a figure right after it is a
 # verb: "the 22 points lift them", "the 10 plants employ about 9,000".
 _OBJECT_NEXT = regex.compile(r"\s+(?:(?:them|him|us|me)\b|(?:about|around|nearly|almost|some)\s+\d|\d)")
