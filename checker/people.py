@@ -125,6 +125,18 @@ _NEW_PERSON = regex.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES}))\b",
     regex.IGNORECASE)
 # "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
+# 'Banfield said: "...': a name that opens a quote as its speaker.
+_NAME_SPAN = regex.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_SPEAKS_NEXT = regex.compile(r"\s+(?:said|says|added)\s*:?\s*[\"“]")
+
+
+def _speaks_to(text: str, name_at: int, end: int) -> bool:
+    """Whether the name at ``name_at`` opens, as its speaker, a quote still open at ``end``."""
+    name = _NAME_SPAN.match(text, name_at)
+    opening = name and _SPEAKS_NEXT.match(text, name.end())
+    return bool(opening) and opening.end() <= end and not any(q in text[opening.end():end] for q in '"”')
+
+
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
 # "age of 10"): an age then, not now.
@@ -462,6 +474,10 @@ class _People:
                     # '... died at the age of 87. ... "No one taught me more," said Mr
                     # Carter. The 87-year-old ...': not the speaker.
                     return person
+                if _speaks_to(text, full[0], claim.start):
+                    # 'Banfield said: "Josh played well. The 19-year-old ..."': no one calls
+                    # themself "the 19-year-old"
+                    return self._story_person_aged_before(start, full[1])
                 # "Palmer beat Hollis. The 28-year-old won.": whom that sentence is about;
                 # but "Bell, 45, ... Bell also signed defender Gavin Tolley. The 21-year-old
                 # ...": when that one, not the story's first-named person, was given
