@@ -144,8 +144,9 @@ _THEN_BEFORE = regex.compile(r"(?<![\w])(?:as\s+an?|when\s+(?:(?:he|she|they|I|w
                              r"at\s+the\s+age\s+of)\s+(?:[a-z]+\s+)?$"
                              # "since 1987, when 17-year-old Kevin Rowe scored"
                              r"|\bwhen\s+(?:an?\s+)?$"
-                             # "won his first cap in 1975, aged 23", "last season, aged 39"
-                             r"|\b(?:in\s+(?:19|20)\d\d|(?:last|that)\s+(?:year|season|month|week))\s*,\s*$",
+                             # "won his first cap in 1975, aged 23", "in the spring of 1938, aged 16",
+                             # "last season, aged 39"
+                             r"|\b(?:(?:in|of)\s+(?:19|20)\d\d|(?:last|that)\s+(?:year|season|month|week))\s*,\s*$",
                              regex.IGNORECASE)
 # "Tull was in his 30s when it began", "At the time, Tull was aged 35": the same.
 _THEN_AFTER = regex.compile(r"\s*,?\s+(?:when|at\s+the\s+time|at\s+that\s+time|back\s+then)\b(?!\s+asked)",

@@ -457,9 +457,10 @@ _GERUND_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([A-Z][a-z]+ing)\s+$")
 # "watched by 9.4 million": a passive's verb.
 _PASSIVE_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,}(?:ed|en))\s+by\s+$")
 # "if he scores 20 goals", "The City was looking for a rise of about 20%", 'the target
-# was to win "more than 60 seats"': a figure hoped for or supposed, not the one the
-# story gave.
-_UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*)"
+# was to win "more than 60 seats"', "the alternative was a rise of 10%": a figure hoped
+# for or supposed, not the one the story gave.
+_UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*"
+                               r"|alternative\w*|otherwise)"
                                r"\b[^.;:!?\"“”]{0,50}[\"“]?$", regex.IGNORECASE)
 # "fell by 6% to 3,221", "rose to 1.4 million": the verb of the level a figure is.
 _LEVEL_VERB_BEFORE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+(?:by\s+)?(?:[\d.,]+%?\s+)?(?:last\s+year\s+)?to\s+$")

@@ -37,9 +37,11 @@ THEN_FROM = regex.compile(r",?\s+(?:(?:up|down)\s+)?from\s+$", regex.IGNORECASE)
 _UP_DOWN_FROM = regex.compile(r"(?:\s+[^\s\d,;:.!?()]+){0,6}\s*(?:,|\s[-–—]|\()?\s*(?:up|down)\s+from\s+$",
                               regex.IGNORECASE)
 _UP_DOWN = regex.compile(r"\b(?:up|down)\b", regex.IGNORECASE)
-# "flies 64 routes from nine UK bases, up from 47": a figure after a preposition is not
-# the level the "up from" goes back to.
-_PREPOSITION_BEFORE = regex.compile(r"\b(?:from|in|across|on|for|with|among|into)\s+$", regex.IGNORECASE)
+# "flies 64 routes from nine UK bases, up from 47", "won 142 of the 300 seats, down from
+# 163": a figure after a preposition, or the whole a part is of, is not the level the
+# "up from" goes back to.
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:from|in|across|on|for|with|among|into|of\s+(?:the|its|their))\s+$",
+                                    regex.IGNORECASE)
 # A change between a loss and a profit, or a position in a table ("moved up from number
 # eight to number one", "rose from 10th"): its figures do not order its direction.
 _NOT_ORDERED = regex.compile(r"\b(?:profits?|loss(?:es)?|surplus|deficits?|number|No|place|position|spot|rank\w*)\b",

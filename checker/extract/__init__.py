@@ -123,11 +123,28 @@ def _vague_claims(text: str, taken: _Coverage) -> list[Claim]:
 
 def _link_conversions(text: str, claims: list[Claim]) -> None:
     """"10km (6 miles)", "$2bn (1.53bn euros; £1.05bn)": each bracketed quantity or sum
-    in another unit converts the figure before the bracket."""
-    for prev, claim in zip(claims, claims[1:]):
+    in another unit converts the figure before the bracket; "1.2m by 1.8m (4ft by 6ft)"
+    converts the pair in order."""
+    for i in range(1, len(claims)):
+        prev, claim = claims[i - 1], claims[i]
         gap = text[prev.end:claim.quote_start].strip()  # the hedge is inside: "(about 6 miles)"
-        source = prev if gap == "(" else prev.extra.get("converts") if gap in (";", ",") else None
+        if gap == "(":
+            source = claims[i - 2] if i >= 2 and _by_pair(text, claims[i - 2], prev) else prev
+        elif gap in (";", ","):
+            source = prev.extra.get("converts")
+        elif gap == "by" and (first := prev.extra.get("converts")) is not None:
+            source = first.extra.get("by_next")  # "(4ft by 6ft)": the second of the pair
+        else:
+            source = None
         if source is not None and claim.kind == source.kind and claim.kind in ("quantity", "money") \
                 and claim.unit != source.unit:
             source.extra.setdefault("conversions", []).append(claim)
             claim.extra["converts"] = source
+
+
+def _by_pair(text: str, first: Claim, second: Claim) -> bool:
+    """"1.2m by 1.8m": two measures of one unit that a bracket after them converts in order."""
+    if first.kind != "quantity" or first.unit != second.unit or text[first.end:second.quote_start].strip() != "by":
+        return False
+    first.extra["by_next"] = second
+    return True
