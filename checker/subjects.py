@@ -242,7 +242,9 @@ def group(text: str, claims: list[Claim]) -> Groups:
                 # competing in ..." names particular members instead. "five of the 650
                 # seats" is a whole the five are taken from, not the seats named before.
                 end = _definite_end(text, figure) if part is None else None
-                definite = end is not None and not after(_RESTRICTED_AFTER, text, end)
+                # ... nor one supposed: "If this vaccine were given to the 200 million people"
+                definite = end is not None and not after(_RESTRICTED_AFTER, text, end) \
+                    and not _IF_BEFORE.search(text, max(0, figure.quote_start - 60), figure.quote_start)
                 # "said the 3.4% rise was a sign of recovery from the slump in 2023": the
                 # times and places well after a figure with "the" are not the figure's.
                 own = end + _OWN_TIME if end is not None else None
@@ -462,6 +464,8 @@ _PASSIVE_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,}(?:ed|en))\s+by
 _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*"
                                r"|alternative\w*|otherwise)"
                                r"\b[^.;:!?\"“”]{0,50}[\"“]?$", regex.IGNORECASE)
+# "If this vaccine were given to the 200 million people": a condition's figure.
+_IF_BEFORE = regex.compile(r"\b(?:if|unless)\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
 # "fell by 6% to 3,221", "rose to 1.4 million": the verb of the level a figure is.
 _LEVEL_VERB_BEFORE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+(?:by\s+)?(?:[\d.,]+%?\s+)?(?:last\s+year\s+)?to\s+$")
 # "Our 28 stores in Scotland": a speaker's own set.
@@ -830,7 +834,8 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
 # "Broadband connections top 6.2 million": the level the noun before the verb reached
 # (before what it is given for, if any).
 _LEVEL_BEFORE = regex.compile(
-    r"\b(?i:([a-z]+))(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
+    # "households living in temporary accommodation rose by 4% to": the noun before a participle
+    r"\b(?i:([a-z]+))(?:\s+[a-z]+ing)?(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
     r"\s+(?:(?:have|has|had|will)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
     r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to"  # "rose 8% to", "will rise from £400 to"

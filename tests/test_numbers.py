@@ -240,6 +240,11 @@ def test_digits_hyphenated_to_a_name_are_part_of_it():
         ("2,500", "Covid-19 patients"), ("40", "F-35 jets"), ("10 second", None)]
 
 
+def test_a_standards_name_is_part_of_the_counted_noun():
+    claims = extract("It added 90,000 3G customers and five 2D levels.")
+    assert [(c.text, c.subject) for c in claims] == [("90,000", "3G customers"), ("five", "2D levels")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # (kind, text, low, high, unit)
     ("Between 5m and 6m people watched.", [("range", "Between 5m and 6m", 5e6, 6e6, None)]),

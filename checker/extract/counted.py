@@ -23,8 +23,9 @@ worth each apiece apart away
 yesterday today tonight tomorrow now then again instead overnight annually altogether nationwide worldwide
 """.split())
 
-# A word, with the digits of a hyphenated name ("Covid-19 patients", "F-35 jets").
-_WORD = regex.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*-?)", regex.V0)
+# A word, with the digits of a hyphenated name ("Covid-19 patients", "F-35 jets") or of a
+# standard's ("3G customers", "4K screens").
+_WORD = regex.compile(r"\s*((?:[A-Za-z]|\d{1,2}[A-Z]{1,2}\b)[A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*-?)", regex.V0)
 _MAX_WORDS = 4
 
 
