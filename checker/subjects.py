@@ -205,11 +205,12 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     text, max(0, claim.quote_start - 20), claim.quote_start)):
                 # "3,000 of them": a part of the whole counted last, in this sentence or
                 # at the start of the next ("It received 147 complaints. Many victims have
-                # been paid, 190 of them" is not).
+                # been paid, 190 of them" is not), with no count between ("Seven passengers
+                # died, and a further 32 were injured, nine of them seriously": the 32's).
                 sentence = sentences.index(claim.start)
-                if last_whole is not None and (last_whole.extra["sentence"] == sentence or
-                                               last_whole.extra["sentence"] == sentence - 1 and
-                                               claim.quote_start - sentences.starts[sentence] <= _OPENING):
+                if last_whole is not None and previous is last_whole \
+                        and (last_whole.extra["sentence"] == sentence or last_whole.extra["sentence"] == sentence - 1
+                             and claim.quote_start - sentences.starts[sentence] <= _OPENING):
                     claim.extra["part_of"] = last_whole.extra["key"]
                     _join_as_part(groups, claim, last_whole)
                 continue

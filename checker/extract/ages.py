@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .counted import NOT_NAMES, TITLES, person_before
+from .counted import NOT_NAMES, STOP_WORDS, TITLES, person_before
 from .measure import Measure
 from .numbers import Num
 from .patterns import TIMEOUT, before_space, first_after, scan
@@ -17,6 +17,8 @@ _AFTER = regex.compile(
 _AFTER_STARTS = frozenset("-ymwd")  # of _AFTER, after its white space
 # "83-year-old Kenji Mori", "22-year-old actress Ellie Marsh": a name after the age, a job between.
 _NAME_AFTER = regex.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)(?![\w'’])")
+# "who plays 24-year-old bride Kelly": a role and a single name after the age.
+_ROLE_NAME_AFTER = regex.compile(r"\s+((?:[a-z]+\s+){1,2})([A-Z][a-z]+)(?![\w'’]|\s+[A-Z])")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|the)\s+$", regex.IGNORECASE)
 # "aged 69", "aged just 19", "age 30", "at the age of 92".
 _AGED_BEFORE = regex.compile(r"(?<![\w])(aged(?:\s+(?:just|only))?|age(?:\s+of)?)\s+$", regex.IGNORECASE)
@@ -49,6 +51,13 @@ def _aged_list_before(text: str, start: int):
 # "Garry is 25 years old": the name the sentence says is that age now ("when McFadden was
 # two years old" is an age then).
 _NAME_IS_BEFORE = regex.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+is\s+$")
+
+
+def _role_name_after(text: str, end: int):
+    """"24-year-old bride Kelly", "19-year-old striker Rooney": a name after a role noun
+    (not "24-year-old died in Leeds": function words and verbs are no role)."""
+    m = _ROLE_NAME_AFTER.match(text, end, min(len(text), end + 40), timeout=TIMEOUT)
+    return m if m and not any(w in STOP_WORDS or w.endswith("ed") for w in m.group(1).split()) else None
 
 
 def _name_is_before(text: str, start: int) -> str | None:
@@ -107,9 +116,9 @@ def match(text: str, num: Num) -> Measure | None:
         # "In a village near Osaka, 83-year-old Kenji Mori": with no article before
         # the age, a name right after it is the person's ("Ahn Chan-il, a 69-year-old
         # North Korean defector" keeps the name before).
-        named = _NAME_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        named = _NAME_AFTER.match(text, m.end(), min(len(text), m.end() + 60)) or _role_name_after(text, m.end())
         if named and not _ARTICLE_BEFORE.search(text, max(0, num.start - 5), num.start):
-            person = named.group(1)
+            person = named.group(named.lastindex)
         return Measure("age", num.start, m.end(), unit=unit, extra={"person": person})
     if num.value != int(num.value) or num.value > 130:
         return None  # a bare figure is an age only if a person's

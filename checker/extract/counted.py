@@ -7,7 +7,7 @@ import regex
 from .patterns import TIMEOUT
 
 # Words that end a counted noun phrase: function words, auxiliaries and common verbs.
-_STOP = frozenset("""
+STOP_WORDS = frozenset("""
 a an the and or but nor of in on at to from by with without for as than that which who whom whose
 where when while if because since until after before into onto over under about against between
 among through during per via including like unlike across around near off out up down
@@ -44,7 +44,7 @@ def counted_phrase(text: str, end: int) -> tuple[str, int, int] | None:
         if not m or "\n" in text[pos:m.start(1)]:
             break
         word = m.group(1)
-        if word.lower() in _STOP or not words and _figure_as_subject(text, word, m.end(1), limit) \
+        if word.lower() in STOP_WORDS or not words and _figure_as_subject(text, word, m.end(1), limit) \
                 or words and (_starts_predicate(words[-1][0], word) or _verb_s(
                 words[-1][0], word) and _DETERMINER_NEXT.match(text, m.end(1), limit)
                 or not word.endswith(("s", "'", "’")) and _OBJECT_NEXT.match(text, m.end(1), limit)):
