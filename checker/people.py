@@ -124,7 +124,6 @@ _RELATIVE_NEXT = regex.compile(rf"\s+(?:{RELATIVES})\b", regex.IGNORECASE)
 _NEW_PERSON = regex.compile(
     rf"\b(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:{PERSON_NOUNS})|(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{RELATIVES}))\b",
     regex.IGNORECASE)
-# "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
 # 'Banfield said: "...': a name that opens a quote as its speaker.
 _NAME_SPAN = regex.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _SPEAKS_NEXT = regex.compile(r"\s+(?:said|says|added)\s*:?\s*[\"“]")
@@ -137,6 +136,7 @@ def _speaks_to(text: str, name_at: int, end: int) -> bool:
     return bool(opening) and opening.end() <= end and not any(q in text[opening.end():end] for q in '"”')
 
 
+# "Claxton won, and the 25-year-old ...": "the N-year-old" opening a clause is the one just named.
 _CLAUSE_START = regex.compile(r"(?:[,;:]\s*(?:and|but|while)?|\b(?:and|but))\s+the\s+$", regex.IGNORECASE)
 # "as an idealistic 20-year-old", "when she was 12", "at the age of 10" (an age claim
 # "age of 10"): an age then, not now.

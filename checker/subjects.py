@@ -462,8 +462,8 @@ _PASSIVE_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,}(?:ed|en))\s+by
 # "if he scores 20 goals", "The City was looking for a rise of about 20%", 'the target
 # was to win "more than 60 seats"', "the alternative was a rise of 10%": a figure hoped
 # for or supposed, not the one the story gave.
-_UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for|aim\w*|target\w*"
-                               r"|alternative\w*|otherwise)"
+_UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for"
+                               r"|aim\w*|target\w*|alternative\w*|otherwise)"
                                r"\b[^.;:!?\"“”]{0,50}[\"“]?$", regex.IGNORECASE)
 # "If this vaccine were given to the 200 million people": a condition's figure.
 _IF_BEFORE = regex.compile(r"\b(?:if|unless)\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
