@@ -460,10 +460,11 @@ _GERUND_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([A-Z][a-z]+ing)\s+$")
 # "watched by 9.4 million": a passive's verb.
 _PASSIVE_BEFORE_FIGURE = regex.compile(r"(?<![\w'’-])([a-z]{3,}(?:ed|en))\s+by\s+$")
 # "if he scores 20 goals", "The City was looking for a rise of about 20%", 'the target
-# was to win "more than 60 seats"', "the alternative was a rise of 10%": a figure hoped
-# for or supposed, not the one the story gave.
+# was to win "more than 60 seats"', "the alternative was a rise of 10%", "Someone with a
+# £150,000 loan": a figure hoped for, supposed or given as an example, not the story's.
 _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\w*|need\w*|want\w*|looking\s+for"
-                               r"|aim\w*|target\w*|alternative\w*|otherwise)"
+                               r"|aim\w*|target\w*|alternative\w*|otherwise"
+                               r"|someone|anyone|somebody|anybody|for\s+example|for\s+instance)"
                                r"\b[^.;:!?\"“”]{0,50}[\"“]?$", regex.IGNORECASE)
 # "If this vaccine were given to the 200 million people": a condition's figure.
 _IF_BEFORE = regex.compile(r"\b(?:if|unless)\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
