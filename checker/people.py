@@ -99,7 +99,10 @@ def _demonym(word: str) -> bool:
 _OTHERS_BEFORE_AGED = regex.compile(
     r"\b(?i:his|her|their|its|my|our|your)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,?\s+$"
     rf"|[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?(?:{RELATIVES}|children|child|baby),?\s+$"
-    r"|\b(?i:men|women|children|people|boys|girls|sons|daughters|brothers|sisters|grandchildren|twins|friends),?\s+$")
+    r"|\b(?i:men|women|children|people|boys|girls|sons|daughters|brothers|sisters|grandchildren|twins|friends),?\s+$"
+    # "has a daughter aged three", "one aged 42 and one aged 29": someone else the story does not name
+    rf"|\b(?i:a|an|one|another)\s+(?:[\w-]+\s+)?(?i:{RELATIVES}|{PERSON_NOUNS}),?\s+$"
+    r"|\b(?i:one|another|the\s+other)\s+$")
 # "his 12-year-old son", "a 19-year-old passenger", "Mr Curtis's 16-year-old son": an age
 # that is not the person's named.
 _SOMEONE_ELSE_BEFORE = regex.compile(r"(?<![\w])(?i:his|her|their|its|my|our|your|a|an)\s+$")

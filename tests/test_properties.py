@@ -39,6 +39,12 @@ def test_newsy_fragments(text):
     _check(text)
 
 
+# Fragments hypothesis once found to raise: a change whose second level is zero.
+@pytest.mark.parametrize("text", ["rose 2024 % 1 0"])
+def test_found_fragments(text):
+    _check(text)
+
+
 # Letters that `regex`'s IGNORECASE folds to ASCII ones ("ſ", the long s, is "s"; "K", the
 # Kelvin sign, is "k"): a phrase matched with them must still be looked up in the lexicons.
 @pytest.mark.parametrize("text", [

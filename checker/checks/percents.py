@@ -179,7 +179,8 @@ def _change_in_sentence(ctx, rule, tolerance, judged: set[int]) -> None:
             continue
         if len(levels) == 1 and _from_range(levels[0], text):  # "rose from 170p to 194p, a 14% increase"
             _judge_range(ctx, rule, tolerance, pct, levels[0], falling=direction == "fall")
-        if len(levels) != 2 or not _comparable(*levels) or not 0.1 <= levels[0].value / levels[1].value <= 10 \
+        if len(levels) != 2 or not _comparable(*levels) or not levels[1].value \
+                or not 0.1 <= levels[0].value / levels[1].value <= 10 \
                 or any(_BY_BEFORE.search(text, max(0, c.quote_start - 20), c.quote_start) for c in levels):
             continue
         old = [c for c in levels if _OLD_BEFORE.search(text, max(0, c.quote_start - 40), c.quote_start)
