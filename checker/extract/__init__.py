@@ -129,7 +129,10 @@ def _link_conversions(text: str, claims: list[Claim]) -> None:
         prev, claim = claims[i - 1], claims[i]
         gap = text[prev.end:claim.quote_start].strip()  # the hedge is inside: "(about 6 miles)"
         if gap == "(":
-            source = claims[i - 2] if i >= 2 and _by_pair(text, claims[i - 2], prev) else prev
+            source = prev
+            if i >= 2 and _by_pair(text, claims[i - 2], prev):
+                source = claims[i - 2]
+                source.extra["by_next"] = prev  # the bracket's second figure converts it
         elif gap in (";", ","):
             source = prev.extra.get("converts")
         elif gap == "by" and (first := prev.extra.get("converts")) is not None:
@@ -144,7 +147,4 @@ def _link_conversions(text: str, claims: list[Claim]) -> None:
 
 def _by_pair(text: str, first: Claim, second: Claim) -> bool:
     """"1.2m by 1.8m": two measures of one unit that a bracket after them converts in order."""
-    if first.kind != "quantity" or first.unit != second.unit or text[first.end:second.quote_start].strip() != "by":
-        return False
-    first.extra["by_next"] = second
-    return True
+    return first.kind == "quantity" and first.unit == second.unit and text[first.end:second.quote_start].strip() == "by"

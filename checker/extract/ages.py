@@ -130,8 +130,10 @@ def match(text: str, num: Num) -> Measure | None:
         return Measure("age", aged.start(1), unit.end() if unit else num.end,
                        unit=unit.group(1).lower() if unit else "year",
                        extra={"person": person_before(text, aged.start(1))})
-    if num.written == "digits" and 0 < num.value < 120 and not _CLOCK_AFTER.match(text, num.end) \
-            and _DIED_AT_BEFORE.search(text, max(0, num.start - 12), num.start):
+    # (a plain look at the word before first: this runs for most figures)
+    if num.written == "digits" and 0 < num.value < 120 \
+            and before_space(text, window, num.start).lower().endswith("at") \
+            and _DIED_AT_BEFORE.search(text, max(0, num.start - 12), num.start) and not _CLOCK_AFTER.match(text, num.end):
         return Measure("age", num.start, num.end, unit="year", extra={"person": None})  # "Lomax dies at 78"
     if num.written == "digits" and text[num.start - 1:num.start] == "(" and text[num.end:num.end + 1] == ")":
         titled = _TITLED_NAME_BEFORE.search(text, max(0, num.start - 60), num.start - 1)
