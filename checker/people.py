@@ -130,6 +130,7 @@ _NEW_PERSON = regex.compile(
 # 'Banfield said: "...': a name that opens a quote as its speaker.
 _NAME_SPAN = regex.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _SPEAKS_NEXT = regex.compile(r"\s+(?:said|says|added)\s*:?\s*[\"“]")
+_SAYS_NEXT = regex.compile(r"\s+(?:said|says|told|added)\b")
 
 
 def _speaks_to(text: str, name_at: int, end: int) -> bool:
@@ -430,7 +431,12 @@ class _People:
             return None  # "Smith, 40, was with his 12-year-old son"; "a 19-year-old passenger died"
         # "the 69-year-old" is resolved by who was aged last ("at the age of 87" is not).
         anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
-        name = _subject_name(text, claim) or (None if anaphor else self._only_name_in(text, sentence_start, claim.start))
+        name = _subject_name(text, claim)
+        if name is None and not anaphor and (name := self._only_name_in(text, sentence_start, claim.start)) \
+                and _RELATIVE.search(text, text.rfind(name.split()[-1], sentence_start, claim.start), claim.start):
+            # "Widow Pamela Ross, whose husband, Ken, died aged 71": a relative's age
+            self.unnamed(claim)
+            return None
         if name is None and not anaphor and _DIED_BEFORE.search(text, max(0, claim.start - 80), claim.start) \
                 and self._mentioned(text).named(sentence_start, claim.start):
             # "Actor Peter Lomax, best known as Arthur Finch in Corner Shop, has died at the
@@ -477,6 +483,12 @@ class _People:
                         and (person := self._story_person_aged_before(start, full[1])):
                     # '... died at the age of 87. ... "No one taught me more," said Mr
                     # Carter. The 87-year-old ...': not the speaker.
+                    return person
+                if _SAYS_NEXT.match(text, _NAME_SPAN.match(text, full[0]).end()) and self._mentions.first(full[1]) >= start \
+                        and (person := self._story_person_aged_before(start, full[1])):
+                    # "Prosecutor Helen Marsh said ... Sentencing the 47-year-old, ...": one
+                    # brought in to speak of the story's person is not the one aged (but
+                    # "Keane beat Moran. Moran said ... The 23-year-old" may be Moran).
                     return person
                 if _speaks_to(text, full[0], claim.start):
                     # 'Banfield said: "Josh played well. The 19-year-old ..."': no one calls

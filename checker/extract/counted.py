@@ -148,4 +148,6 @@ NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Mr", "
                         "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                         "April", "May", "June", "July", "August", "September", "October",
                         "November", "December", "Meanwhile", "However", "Yesterday", "Today", "Both", "Last", "Next",
-                        "These", "Those", "Its", "Their", "All", "Some", "Only", "Just"})
+                        "These", "Those", "Its", "Their", "All", "Some", "Only", "Just",
+                        # time zones: "shortly before 0300 BST, the 36-year-old said"
+                        "GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "PST", "PDT"})
