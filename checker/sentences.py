@@ -110,6 +110,8 @@ class Sentences:
     def _found(self, index: int, pattern, end: int | None) -> frozenset:
         sentence_end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
         if end is not None and end < sentence_end:  # a part of a sentence: read once, not kept
+            while end < sentence_end and self.text[end].isalnum():
+                end += 1  # whole words: "in Wakefield", not "in Wa"
             return frozenset(m.group(m.lastindex or 0).lower() for m in pattern.finditer(self.text, self.starts[index], end))
         if (index, pattern) not in self._anchors:
             self._anchors[index, pattern] = frozenset(

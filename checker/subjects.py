@@ -116,7 +116,7 @@ _PARTICIPLES = rf"(?:(?!(?:{'|'.join(load('subjects')['restatements']['intransit
     r"(?!\w|\s+(?:that|the(?!\s+(?:previous|last|following|next|same)\b)|its|their|his|her|how|why|what|it|them|him|us|out|off)\b)"
 _RESTRICTED_AFTER = regex.compile(
     rf"\s+(?:\w+ing|{_PARTICIPLES}"
-    r"|who|that|which|in|at|from|on|of|with|without|for|still|now|currently|left"
+    r"|who|that|which|in|at|from|on|of|with|without|for|still|now|then|currently|left"
     r"|(?:the\s+)?(?:last|previous|following)|a\s+(?:year|month|week)\s+(?:earlier|before|ago)"
     # a relative clause without "that": "the 5% stake it sold", "the 21,260 votes the
     # party won in 2001"
@@ -502,9 +502,12 @@ def _as_amount(text: str, claim: Claim) -> bool:
     """Whether a count that opens its sentence is spoken of as an amount ("Forty-five
     routes is more than any rival offers"), which restates the story's figure as a quote
     does; not "... with the 21 member economies was worth $90bn", whose subject comes before."""
-    start = claim.quote_start - (text[claim.quote_start - 1:claim.quote_start] in ('"', "“"))
-    return claim.kind in COUNT_KINDS and bool(claim.subject) and claim.subject.endswith("s") \
-        and opens_sentence(text, start) and after(_AMOUNT_AFTER, text, claim.quote_end) is not None
+    quote = text[claim.quote_start - 1:claim.quote_start] in ('"', "“")
+    start = claim.quote_start - quote
+    # ('said: "150,000 people over three days is incredible"': a quote opens a sentence)
+    opening = opens_sentence(text, start) or quote and text[max(0, start - 2):start].strip() in (":", ",")
+    return claim.kind in COUNT_KINDS and bool(claim.subject) and claim.subject.endswith(("s", "people", "children")) \
+        and opening and after(_AMOUNT_AFTER, text, claim.quote_end) is not None
 
 
 def _own_or_hoped(text: str, claim: Claim) -> bool:
@@ -891,8 +894,9 @@ def _verb_after(text: str, claim: Claim) -> tuple | None:
 # £450,000": the noun the figure measures, written before it.
 _NOUN_OF_BEFORE = regex.compile(
     r"(?:\b(?i:a|an|the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?([a-z]+)"  # "a Labour majority of"
-    # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500"
-    r"|\b([a-z]{3,}s))"
+    # or a plural with no article: "offered discounts of up to 40%", "fines of up to £2,500",
+    # '"Profits of £345m were ...' opening a sentence or a quote
+    r"|\b([a-z]{3,}s|(?<=(?:^|[\n\"“]|[.!?]\s))[A-Z][a-z]{2,}s))"
     r"(?:\s+of|,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been)\s+)?(?:worth|valued\s+at|priced\s+at))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|just\s+over|just\s+under|up\s+to|at\s+least)\s+)?$"
     r"|\b(fined)\s+(?:(?!(?:for|over|after|and|but)\b)[\w'’-]+\s+){0,4}$"  # "fined insurer Graybrook Life £1.8m"
