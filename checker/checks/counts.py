@@ -311,6 +311,8 @@ _MORE_GAP = regex.compile(r"[^.;!?:()]{0,80}?(?:,?\s*\b(?:plus|as\s+well\s+as|al
                           regex.IGNORECASE)
 
 
+# " were launched in 2005, ": the rest of a total's clause, up to its comma
+_CLAUSE_GAP = regex.compile(r"[^.;!?:()]{0,60}?,\s*", regex.IGNORECASE)
 # "186 points in 17 games": a figure given over another.
 _IN_SET = regex.compile(r"\s+(?:in|from|over|across)\s+", regex.IGNORECASE)
 _CATEGORY = regex.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)", regex.IGNORECASE)
@@ -336,13 +338,19 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
         intro = _INTRO.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start)
         # "Of the 450 jobs, 120 will go in Leeds, 200 in York and 150 in Hull": some parts only
         whole_first = intro is None and opens_on_whole(ctx.text, total, claims[i + 1])
-        if not (intro or whole_first) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
+        # "A total of 14 new routes were launched, 11 of them to Europe and five to UK
+        # airports": some parts, the first pointing back at the whole
+        of_them = intro is None and not whole_first and _CLAUSE_GAP.fullmatch(ctx.text, total.quote_end, claims[i + 1].quote_start) \
+            and _PART_OF_A_PART.match(ctx.text, claims[i + 1].end)
+        if not (intro or whole_first or of_them) or i > 0 and _IN_SET.fullmatch(ctx.text, claims[i - 1].quote_end, total.quote_start):
             continue  # "186 points in 17 games, including 41 conversions": which one the list breaks down is not said
         parts = [claims[i + 1]]
         last_joined_by_and = False
         for nxt in islice(claims, i + 2, None):  # not claims[i + 2:], a copy of the rest per total
             if nxt.kind != total.kind or nxt.unit != total.unit or _PART_OF_A_PART.match(ctx.text, nxt.end):
                 break  # "…, of whom 8,400 voted, and 6,300 of those voting …": a part of a part
+            if of_them and nxt.subject and nxt.subject != total.subject:
+                break  # "61 lifts, 34 of them double-deckers, and 50 escalators": another set
             gap_end = nxt.quote_start
             if last_joined_by_and:
                 if not _MORE_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):
