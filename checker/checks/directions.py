@@ -38,9 +38,10 @@ _UP_DOWN_FROM = regex.compile(r"(?:\s+[^\s\d,;:.!?()]+){0,6}\s*(?:,|\s[-–—]|
                               regex.IGNORECASE)
 _UP_DOWN = regex.compile(r"\b(?:up|down)\b", regex.IGNORECASE)
 # "flies 64 routes from nine UK bases, up from 47", "won 142 of the 300 seats, down from
-# 163": a figure after a preposition, or the whole a part is of, is not the level the
-# "up from" goes back to.
-_PREPOSITION_BEFORE = regex.compile(r"\b(?:from|in|across|on|for|with|among|into|of\s+(?:the|its|their))\s+$",
+# 163", "holds 34 of the council's 63 seats, down from 39": a figure after a preposition,
+# or the whole a part is of, is not the level the "up from" goes back to.
+_OF_WHOLE = regex.compile(r"\s+of\s+(?:the|its|their)(?:\s+[\w-]+['’]s?)?\s+", regex.IGNORECASE)
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:from|in|across|on|for|with|among|into|of\s+(?:the|its|their)(?:\s+[\w-]+['’]s?)?)\s+$",
                                     regex.IGNORECASE)
 # A change between a loss and a profit, or a position in a table ("moved up from number
 # eight to number one", "rose from 10th"): its figures do not order its direction.
@@ -48,14 +49,14 @@ _NOT_ORDERED = regex.compile(r"\b(?:profits?|loss(?:es)?|surplus|deficits?|numbe
                              regex.IGNORECASE)
 
 
-def _comparable(a: Claim, b: Claim) -> bool:
+def _comparable(a: Claim, b: Claim, named: bool = False) -> bool:
     """Two levels of one measure: of one kind and unit, within a factor of ten (not "42
     million customers in nine countries, up from 37.5 million"); bare numbers only with
-    a noun ("from 2,000 to 1,500 cars"), since a bare one is often a place in a chart
-    ("crept up from six to five")."""
+    a noun ("from 2,000 to 1,500 cars", or ``named`` by their whole's: "118 of the 250
+    seats"), since a bare one is often a place in a chart ("crept up from six to five")."""
     return a.kind == b.kind and a.unit == b.unit and a.kind in ("money", "number", "percent", "quantity") \
         and bool(a.value) and bool(b.value) and 0.1 <= a.value / b.value <= 10 \
-        and (a.kind != "number" or bool(a.subject or b.subject))
+        and (a.kind != "number" or bool(a.subject or b.subject) or named)
 
 
 def direction_of(word: str, nouns: bool = True) -> str | None:
@@ -92,7 +93,7 @@ def direction_mismatch(rule: Rule, ctx: Context) -> None:
                 and claim.low < claim.high and (word := _change_word(text, claim, "from")) \
                 and direction_of(word.group(0)) == "fall":
             _report(rule, ctx, word, "fall", claim, claim)
-    for first, second in zip(ctx.claims, ctx.claims[1:]):
+    for i, (first, second) in enumerate(zip(ctx.claims, ctx.claims[1:])):
         if not _comparable(first, second):
             continue
         between = text[first.quote_end:second.quote_start]
@@ -100,10 +101,15 @@ def direction_mismatch(rule: Rule, ctx: Context) -> None:
             continue
         if TO.fullmatch(between):
             before, after, word = first, second, _change_word(text, first, "from")  # "rose from A to B"
-        elif (THEN_FROM.fullmatch(between) or _UP_DOWN_FROM.fullmatch(between)) \
-                and not _PREPOSITION_BEFORE.search(text, max(0, first.quote_start - 8), first.quote_start):
+        elif THEN_FROM.fullmatch(between) or _UP_DOWN_FROM.fullmatch(between):
             # "rose to B from A"; "rose to B, up from A" and "B, down from A", where the
-            # "up" or "down" says it
+            # "up" or "down" says it; "won 118 of the 250 seats, down from 131": the part
+            if _PREPOSITION_BEFORE.search(text, max(0, first.quote_start - 32), first.quote_start):
+                part = ctx.claims[i - 1] if i else None
+                if part is None or not _OF_WHOLE.fullmatch(text, part.quote_end, first.quote_start) \
+                        or not _comparable(part, second, named=bool(first.subject)):
+                    continue
+                first = part
             before, after = second, first
             word = _UP_DOWN.search(text, first.quote_end, second.quote_start) or _change_word(text, first, "to")
         else:
