@@ -246,7 +246,8 @@ _NAME_TOKEN_NEXT = regex.compile(r"[ \t]+[A-Z]")
 _NOT_PERSON_BEFORE = regex.compile(r"(?<![\w])(?i:the|an?|in|at|near)\s+$|[A-Z]\w*\s+(?:of|on|for)\s+(?:the\s+)?$")
 # "from Basel", "into Falmouth harbour", "to Great Britain"; but "from Mr Blake's revolver".
 _PLACE_BEFORE = regex.compile(r"(?<![\w])(?i:from|into|to)\s+$")
-_NOT_PERSON_AFTER = regex.compile(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
+# "Hopman Cup of the", "Former Lowmoor MP Dennis Hale": a place or a party before an office
+_NOT_PERSON_AFTER = regex.compile(r"\s+(?:(?:of|on|for)\s+(?:the\s+)?|(?:MP|MEP|MSP|AM|MLA)\s+)[A-Z]")
 _PREPOSITION_BEFORE = regex.compile(rf"\b(?i:for|to|by|with|from|of|at|against|over|beat|beating)\s+(?:(?:{TITLES})\.?\s+)?$")
 
 

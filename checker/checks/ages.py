@@ -1,14 +1,16 @@
 """age-conflict: one person given two ages, or an age at odds with a birth year."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 
 import regex
 
 from ..engine import Context, Rule, check
 from ..extract.ages import RELATIVES
 from ..format_numbers import fmt_interval
-from ..sentences import title_end
+from ..sentences import sentence_around, sentence_end, title_end
 
 _BORN = regex.compile(r"(?<![\w])(?:\(\s*)?(?:born|b\.)\s+(?:(?:in|on)\s+)?(?:[^.;()]{0,20}?\s)??(\d{4})(?![\w])",
                       regex.IGNORECASE)
@@ -63,6 +65,7 @@ def age_conflict(rule: Rule, ctx: Context) -> None:
                            [ctx.quote(first)])
         if ctx.reference is not None:
             _birth_year(rule, ctx, person, ages)
+        _age_at_death(rule, ctx, person, ages)
     if ctx.groups.headline_age and _disagree(*ctx.groups.headline_age):
         head, first = ctx.groups.headline_age
         ctx.report(rule, ctx.quote(head),
@@ -109,3 +112,67 @@ def _birth_year(rule: Rule, ctx: Context, person: str, ages) -> None:
                 ctx.report(rule, ctx.quote(age),
                            f"{person} is {_said(age)} here, but someone born in {year} is {low} or {high} {when}",
                            [ctx.span(m.start(1), m.end(1))])
+
+
+# An obituary's "Born on 3 June 1921 in Lowmoor, ..." (a sentence that opens on "Born"
+# is about the one who died) and its "He died ... on Sunday 11 December 2005".
+_BORN_OPENING = regex.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)Born\b")
+_DIED_BEFORE = regex.compile(r"\b(?:died|dies)\b[^.;!?]{0,30}$", regex.IGNORECASE)
+_DIED = regex.compile(r"\b(?:died|dies)\b", regex.IGNORECASE)
+_BORN_WITHIN = 60  # characters after "Born" for its date ("Born in Luton, on 5 April 1920")
+
+
+def _age_at_death(rule: Rule, ctx: Context, person: str, ages) -> None:
+    """"has died aged 86" where the story's "Born on 3 June 1921" and "died on 11
+    December 2005" make 84 (with no date of death, the reference date's)."""
+    dying = [a for a in ages if _DIED_BEFORE.search(ctx.text, max(0, a.start - 40), a.start)]
+    born = list(_BORN_OPENING.finditer(ctx.text))
+    if not dying or len(born) != 1:
+        return
+    birth, birth_span = _date_after(ctx, born[0].end(), min(sentence_end(ctx.text, born[0].end()),
+                                                             born[0].end() + _BORN_WITHIN))
+    if birth is None:
+        return
+    death = next((_day(c) for c in ctx.claims if _day(c) and _YEAR.search(c.text)
+                  and _DIED.search(ctx.text, *sentence_around(ctx.text, c.start, c.end))), None)
+    exact = death is not None
+    if death is None:
+        if ctx.reference is None:
+            return
+        death = ctx.reference
+    years = death.year - birth.year
+    if isinstance(birth, dt.date) and exact:
+        low = high = years - ((death.month, death.day) < (birth.month, birth.day))
+    else:  # a year of birth, or a death some time before the reference date
+        low, high = years - 1, years
+    for age in dying:
+        age_low, age_high = _in_years(age)
+        if _below(age_high, low) or _below(high, age_low):
+            born_on = f"on {birth.day} {birth:%B %Y}" if isinstance(birth, dt.date) else f"in {birth.year}"
+            at = f"was {fmt_interval(low, high)} on {death.day} {death:%B %Y}, the day the story says they died" \
+                if exact else f"is {low} or {high} on {death.isoformat()}"
+            ctx.report(rule, ctx.quote(age), f"{person} is {_said(age)} here, but someone born {born_on} {at}",
+                       [birth_span])
+
+
+def _date_after(ctx: Context, start: int, end: int):
+    """The date or year of birth a "Born" sentence gives between two offsets: a date
+    with its year, or a year alone (as a date with ``year`` only)."""
+    for claim in ctx.claims:
+        if start <= claim.start < end and _day(claim) and _YEAR.search(claim.text):
+            return _day(claim), ctx.span(claim.start, claim.end)
+    m = _YEAR.search(ctx.text, start, end)
+    return (_Year(int(m.group(0))), ctx.span(m.start(), m.end())) if m else (None, None)
+
+
+def _day(claim) -> dt.date | None:
+    """A date claim's day, when it names one ("3 June 1921", not "June 1921")."""
+    if claim.kind != "date" or not claim.valid or not claim.date or len(claim.date) != 10:
+        return None
+    return dt.date.fromisoformat(claim.date)
+
+
+@dataclass(frozen=True)
+class _Year:
+    """A year of birth with no day."""
+    year: int
