@@ -103,12 +103,16 @@ def _change_after(ctx, rule, tolerance) -> set[int]:
         if not _plain_percent(pct) or not _comparable(a, b):
             continue
         before_a = ctx.text[max(0, a.start - 6):a.start].lower()
-        if "from" in before_a and TO.fullmatch(ctx.text, a.end, b.start) \
-                and _CHANGE_OF.fullmatch(ctx.text, b.end, pct.start):
+        if "from" in before_a and (TO.fullmatch(ctx.text, a.end, b.start) or _NOUN_TO.fullmatch(ctx.text, a.quote_end, b.start)) \
+                and (_CHANGE_OF.fullmatch(ctx.text, b.end, pct.start)
+                     or _A.fullmatch(ctx.text, b.end, pct.start) and _said_change(ctx.text, pct)):
             _judge_levels(ctx, rule, tolerance, pct, a, b)
             judged.add(id(pct))
     for first, second in zip(claims, claims[1:]):
-        if _plain_percent(second) and _from_range(first, ctx.text) and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
+        if _points(second) and first.unit == "percent" and _from_range(first, ctx.text) \
+                and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
+            _judge_points(ctx, rule, tolerance, second, first)  # "from 22% to 35%, a rise of 13 percentage points"
+        elif _plain_percent(second) and _from_range(first, ctx.text) and _CHANGE_OF.fullmatch(ctx.text, first.end, second.start):
             _judge_range(ctx, rule, tolerance, second, first)  # "went from 2,000 to 3,000, a rise of 50%"
             judged.add(id(second))
         elif _plain_percent(first) and _from_range(second, ctx.text) and ctx.text[first.end:second.start].isspace():
@@ -117,6 +121,10 @@ def _change_after(ctx, rule, tolerance) -> set[int]:
     return judged
 
 
+# "from 240,000 to 180,000, a 25% reduction": the change named after its percentage
+_A = regex.compile(r"\s*,\s*(?:a|an)\s+", regex.IGNORECASE)
+# "from 240,000 cars a year to 180,000": the first level's noun and period before "to"
+_NOUN_TO = regex.compile(r"(?:\s+(?:a|an|per|each)\s+(?:year|month|week|day))?\s+to\s+", regex.IGNORECASE)
 # A percentage that says a change: "up 28%", "grew by 28%", "an increase of 28%", "a 28%
 # rise", "28% higher than".
 _CHANGE_WORD_BEFORE = regex.compile(r"\b(\p{L}+)\s+(?:of\s+|by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?$",
@@ -256,6 +264,21 @@ def _from_range(claim, text: str) -> bool:
     it, its ends are the levels before and after."""
     return claim.value is None and claim.low is not None and claim.high is not None and claim.low > 0 \
         and (claim.text[:5].lower() == "from " or text[max(0, claim.start - 5):claim.start].lower() == "from ")
+
+
+def _points(claim) -> bool:
+    return claim.kind == "percent" and claim.unit == "percentage_point" and claim.value is not None and not claim.hedge
+
+
+def _judge_points(ctx, rule, tolerance, points, r) -> None:
+    """"from 22% to 35%, a rise of 13 percentage points": the gap between the two
+    shares, to the precision each is written to."""
+    gap = abs(r.high - r.low)
+    if abs(gap - points.value) < _precision(points) + 2 * _precision(r) + tolerance:
+        return
+    ctx.report(rule, ctx.span(points.start, points.end),
+               f'"{points.text}" (line {points.line}) does not match the change "{r.text}": '
+               f"that is {fmt(round(gap, 2))} percentage points", [ctx.span(r.start, r.end)])
 
 
 def _judge_range(ctx, rule, tolerance, pct, r, falling: bool | None = None) -> None:
