@@ -484,7 +484,7 @@ def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
     ("21 goals in 20 games"), unless what narrows it was said of the earlier figure too
     ("A 36% rise in profits": ``quote_narrowing``, read as _narrowed_by reads "the")."""
     quoted = sentences.quoted(claim.start)
-    restating = quoted and claim.value is not None and _named_by_noun(text, claim) and not _own_or_hoped(text, claim)
+    restating = quoted and claim.value is not None and named_by_noun(text, claim) and not _own_or_hoped(text, claim)
     narrowing = _narrowing_start(text, claim) if restating else None
     narrowed = restating and after(_RESTRICTED_AFTER, text, narrowing)
     return {"quoted": quoted, "quote_restating": restating and not narrowed, "verb": _verb_before_figure(text, claim),
@@ -517,7 +517,7 @@ def _own_or_hoped(text: str, claim: Claim) -> bool:
         or _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) is not None
 
 
-def _named_by_noun(text: str, claim: Claim) -> bool:
+def named_by_noun(text: str, claim: Claim) -> bool:
     """"450 jobs", "a majority of 4,622", "a shortfall of £580m", "a £200 rebate": a noun
     names the figure."""
     if claim.kind in COUNT_KINDS:
@@ -628,16 +628,16 @@ def owner_met(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether ``earlier`` may be the named owner's set that ``claim`` ("Whitworth's 28
     aces") points back at: its words name the owner, or no one ("hit 14 aces", "We have
     scored 42 goals"), not someone else ("Henry scored 25 goals" for "Rooney's 12 goals")."""
-    return not claim.extra["owner"] or not _names_with(text, earlier) or owner_named(text, claim, earlier)
+    return not claim.extra["owner"] or not names_with(text, earlier) or owner_named(text, claim, earlier)
 
 
 def owner_named(text: str, claim: Claim, earlier: Claim) -> bool:
     """Whether ``earlier``'s words name the owner ``claim`` gives ("Unison's 800,000
     workers" after "Unison will ballot 800,000 council workers")."""
-    return bool(claim.extra["owner"]) and claim.extra["owner"] <= _names_with(text, earlier)
+    return bool(claim.extra["owner"]) and claim.extra["owner"] <= names_with(text, earlier)
 
 
-def _names_with(text: str, claim: Claim) -> frozenset[str]:
+def names_with(text: str, claim: Claim) -> frozenset[str]:
     """The names in a figure's clause, but for pronouns."""
     return _names(" ".join(_clause_around(text, claim))) - _PRONOUNS
 

@@ -14,8 +14,8 @@ from ..extract.counted import counted_phrase
 from ..rounding import half_place, written_like
 from ..rules_data import load
 from ..sentences import sentence_around, title_end
-from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, after_conversions, narrowing_met,
-                        opens_on_whole, owner_met, owner_named, said_with_met)
+from ..subjects import (BEFELL_QUALIFIERS, COUNT_KINDS, OF_THE_WHOLE, after_conversions, named_by_noun, names_with,
+                        narrowing_met, opens_on_whole, owner_met, owner_named, said_with_met)
 
 
 def _describe(ctx: Context, claim: Claim) -> str:
@@ -201,6 +201,7 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
             # after "a 48% share" and "54% of the vote")
             _report_conflict(rule, ctx, claim, next((e for e in reversed(wholes) if e.extra["key"] == key), wholes[-1]))
     _by_verb(rule, ctx, tolerance, window)
+    _ceilings(rule, ctx, tolerance)
     for head, lead in ctx.groups.headline:
         # A headline rounds: "300,000" stands for anything from 250,000 to 350,000.
         slack = half_place(head)
@@ -251,6 +252,32 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
             if not earlier or any(_overlap(claim, e, tolerance) for e in earlier) or _said_before(ctx, claim, tolerance):
                 continue
             _report_conflict(rule, ctx, claim, earlier[-1])
+
+
+def _ceilings(rule: Rule, ctx: Context, tolerance: float) -> None:
+    """"a network of up to 250 screens ... will see up to 125 screens": two ceilings of
+    one noun-named thing (a cap, a maximum fine) that differ, which no overlap of their
+    intervals shows; not of one only a verb names ("costs up to £17,730" for one model,
+    "costs up to £15,690" for another), nor at two times or places, nor beside a name the
+    other's clause does not give."""
+    for claims in ctx.groups.counts.values():
+        ceilings = [c for c in claims if c.hedge and c.low is None and c.high is not None and c.value is not None
+                    and not c.extra["title"] and named_by_noun(ctx.text, c)]
+        for i, claim in enumerate(ceilings):
+            for earlier in ceilings[:i]:
+                x, y = claim.extra, earlier.extra
+                if x["sentence"] == y["sentence"] or x["time"] and y["time"] and x["time"] != y["time"] \
+                        or x["places"] and y["places"] and x["places"].isdisjoint(y["places"]) \
+                        or not (_below(claim.value, earlier.value, tolerance) or _below(earlier.value, claim.value, tolerance)):
+                    continue
+                names, earlier_names = names_with(ctx.text, claim), names_with(ctx.text, earlier)
+                if names and earlier_names and names.isdisjoint(earlier_names):
+                    continue
+                ctx.report(rule, ctx.quote(claim),
+                           f"{_describe(ctx, claim)} conflicts with {_describe(ctx, earlier)}: "
+                           f"two ceilings for one thing, {_asserts(claim)} and {_asserts(earlier)}",
+                           [ctx.quote(earlier)])
+                break
 
 
 def _difference(a: Claim, b: Claim) -> tuple[float, float] | None:
