@@ -248,8 +248,11 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     and not _IF_BEFORE.search(text, max(0, figure.quote_start - 60), figure.quote_start)
                 # "said the 3.4% rise was a sign of recovery from the slump in 2023": the
                 # times and places well after a figure with "the" are not the figure's.
-                own = end + _OWN_TIME if end is not None else None
                 quote = _quote_restating(text, figure, sentences)
+                # ... nor those well after a quote's restatement: '"An annual rise of 4.5%
+                # is a far cry from the 20% we saw in 2003"' is this year's rise.
+                own = end + _OWN_TIME if end is not None else \
+                    figure.quote_end + _OWN_TIME if quote["quote_restating"] else None
                 figure.extra.update(
                     key=key, sentence=sentence, places=sentences.places(sentence, own), time=sentences.anchors(sentence, own),
                     definite=definite, demonstrative=definite and _demonstrative(text, figure), **_owned(text, figure),
