@@ -255,10 +255,10 @@ def _by_verb(rule: Rule, ctx: Context, tolerance: float, window: int) -> None:
 
 
 def _ceilings(rule: Rule, ctx: Context, tolerance: float) -> None:
-    """"a network of up to 250 screens ... will see up to 125 screens": two ceilings of
+    """"a chain of up to 250 screens ... up to 125 screens fitted": two ceilings of
     one noun-named thing (a cap, a maximum fine) that differ, which no overlap of their
-    intervals shows; not of one only a verb names ("costs up to £17,730" for one model,
-    "costs up to £15,690" for another), nor at two times or places, nor beside a name the
+    intervals shows; not of one only a verb names ("costs up to £17,900" for one model,
+    "costs up to £15,400" for another), nor at two times or places, nor beside a name the
     other's clause does not give."""
     for claims in ctx.groups.counts.values():
         ceilings = [c for c in claims if c.hedge and c.low is None and c.high is not None and c.value is not None
@@ -377,7 +377,7 @@ def total_mismatch(rule: Rule, ctx: Context) -> None:
             if nxt.kind != total.kind or nxt.unit != total.unit or _PART_OF_A_PART.match(ctx.text, nxt.end):
                 break  # "…, of whom 8,400 voted, and 6,300 of those voting …": a part of a part
             if of_them and nxt.subject and nxt.subject != total.subject:
-                break  # "61 lifts, 34 of them double-deckers, and 50 escalators": another set
+                break  # "40 buses, 12 of them electric, and 30 trams": another set
             gap_end = nxt.quote_start
             if last_joined_by_and:
                 if not _MORE_GAP.fullmatch(ctx.text, parts[-1].quote_end, gap_end):

@@ -26,7 +26,7 @@ def _a_slip(a: float, b: float) -> bool:
 
 def _lineups(ctx: Context, least: int) -> frozenset[int]:
     """The lines that write ``least`` names with numbers or more: a team sheet or a list
-    of scorers ("Smertin (Cole 73), Lampard, Robben (Geremi 81)"), whose numbers are
+    of scorers ("Price (Marsh 73), Lloyd, Reeve (Tandy 81)"), whose numbers are
     minutes, not parts of names."""
     per_line: dict[int, int] = defaultdict(int)
     for claims in ctx.groups.names.values():
