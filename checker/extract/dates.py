@@ -252,7 +252,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
         # "on 8th Feb.": an abbreviation's dot that ends the sentence is its full stop.
         if text[d.end - 1:d.end] == "." and _SENTENCE_GOES_ON.match(text, d.end) is None:
             d.end -= 1
-    return _merge_weekday_asides(text, _listed_days(text, kept))
+    return _merge_weekday_asides(text, _months_from_before(text, _listed_days(text, kept)))
 
 
 _SENTENCE_GOES_ON = regex.compile(r"[^\S\n]*[a-z0-9,;(]")
@@ -280,6 +280,47 @@ def _listed_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
             out.extend(DateMatch(a, b, d.year, d.month, day, None, extra=dict(d.extra)) for a, b, day in days)
         out.append(d)
     return out
+
+
+_MONTH_CARRIES = 250  # characters, within a paragraph, over which a date's month carries
+
+
+def _months_from_before(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """"on Monday 6 December ... on Thursday 9": a day written without its month takes
+    the month (and year) of the date just before it in its paragraph, not the reference
+    date's; the next month when the day comes before that date's and, given a weekday,
+    only the next month fits it ("30 January ... Saturday 5" is 5 February)."""
+    named = None
+    for d in found:
+        if not d.extra.get("no_month"):
+            if d.month is not None and d.day is not None:
+                named = d
+            continue
+        if named is None or d.start - named.end > _MONTH_CARRIES or "\n\n" in text[named.end:d.start]:
+            continue
+        months = [(named.year, named.month), _next_month(named.year, named.month)]
+        if d.day < named.day:
+            months.reverse()
+        if d.weekday is not None:
+            fitting = [(y, m) for y, m in months if _weekday_fits(y, m, d.day, d.weekday)]
+            months = fitting + [ym for ym in months if ym not in fitting]
+        d.year, d.month = months[0]
+        d.iso = None
+        d.extra.pop("read_as", None)
+        d.extra["month_from"] = named.start
+    return found
+
+
+def _next_month(year: int | None, month: int) -> tuple[int | None, int]:
+    if month < 12:
+        return year, month + 1
+    return (None if year is None else year + 1), 1
+
+
+def _weekday_fits(year: int | None, month: int, day: int, weekday: int) -> bool:
+    """Whether a day of a month falls on a weekday (in some year near 2000 when no year is given)."""
+    years = [year] if year is not None else range(2000, 2028)
+    return any(day <= calendar.monthrange(y, month)[1] and dt.date(y, month, day).weekday() == weekday for y in years)
 
 
 @cache
@@ -517,7 +558,7 @@ def _weekday_day(m, text, reference):
     if day is None:
         return None
     weekday, wspan = _weekday(m)
-    d = DateMatch(m.start(), m.end(), None, None, day, weekday, wspan)
+    d = DateMatch(m.start(), m.end(), None, None, day, weekday, wspan, extra={"no_month": True})
     if reference is not None:
         _month_of_weekday_day(d, reference)
     return d
@@ -554,7 +595,7 @@ def _day_only(m, text, reference):
     if day is None:
         return None
     start = m.start("the") if the else m.start("day")
-    d = DateMatch(start, m.end(), None, None, day, None)
+    d = DateMatch(start, m.end(), None, None, day, None, extra={} if when else {"no_month": True})
     if reference is not None:
         step = {"last": -1, "next": 1, "this": 0}[when] if when else 0
         year, month = _add_months(reference.year, reference.month, step)
