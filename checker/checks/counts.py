@@ -213,7 +213,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
                 and c.subject is None]
         # "Council computer overspend reaches £12m" over "was supposed to cost £6m has ended
         # up costing £18m": a headline may give the difference of two of the lead's figures.
-        if any(not (_below(c.high, low, tolerance) or _below(high, c.low, tolerance)) for c in [*lead, *bare]) \
+        if any(not (_below(c_high, low, tolerance) or _below(high, c_low, tolerance))
+               for c_low, c_high in [*(_headlined(c, head) for c in lead), *((c.low, c.high) for c in bare)]) \
                 or _overlaps_total(head, _sentence_total(ctx, lead[0]), tolerance) \
                 or any(_overlaps_total(head, _difference(a, b), tolerance) for a, b in combinations(lead, 2)):
             continue
@@ -221,6 +222,15 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
         ctx.report(rule, ctx.quote(head),
                    f"the headline's {_describe(ctx, head)} is not what line {lead[0].line} says: {listed}",
                    [ctx.quote(c) for c in lead])
+
+
+def _headlined(lead: Claim, head: Claim) -> tuple[float | None, float | None]:
+    """The interval of a lead's figure a plain headline figure must meet: a headline
+    drops a bound's hedge ("Marsh cuts 2,500 jobs" over "Up to 2,500 jobs are to go"), so
+    not "Marsh cuts 625 jobs"."""
+    if head.hedge is None and lead.value is not None and (lead.low is None) != (lead.high is None):
+        return lead.value, lead.value
+    return lead.low, lead.high
 
 
 def _report_conflict(rule: Rule, ctx: Context, claim: Claim, other: Claim) -> None:
