@@ -78,6 +78,8 @@ def subject_key(phrase: str | None) -> tuple | None:
         head, qualifiers = synonyms[tail], words[:-2]
     else:
         head, qualifiers = words[-1], words[:-1]
+        if head in _NOMINAL_BEFELL:  # "24 wounded", "the 42 injured": injured people
+            qualifiers, head = [*qualifiers, _NOMINAL_BEFELL[head]], "people"
         if head in generic or not head.isalpha():
             return None
         head = synonyms.get(head, _singular(head))
@@ -85,6 +87,12 @@ def subject_key(phrase: str | None) -> tuple | None:
         return None
     qualifiers = tuple(alike.get(q, q) for q in qualifiers if q not in ignorable)
     return qualifiers, head
+
+
+# The participles that stand for people on their own ("the injured", "24 wounded",
+# "the dead"): what befell them, as a qualifier of people.
+_NOMINAL_BEFELL = {word: load("subjects")["restatements"]["befell_after"][word]
+                   for word in load("subjects")["restatements"]["nominal"]}
 
 
 _SET_CHANGING_BEFORE = regex.compile(
