@@ -15,7 +15,7 @@ import regex
 
 from .extract.ages import PERSON_NOUNS, RELATIVES
 from .extract.counted import HONORIFIC as _HONORIFIC
-from .extract.counted import NOT_NAMES, TITLES, counted_phrase
+from .extract.counted import NOT_NAMES, STOP_WORDS, TITLES, counted_phrase
 from .model import Claim
 from .rules_data import load
 from .sentences import Sentences, after, opens_sentence, sentence_around, title_end
@@ -216,10 +216,22 @@ def _a_thing_s_age(text: str, claim: Claim) -> bool:
     belongs to no person named near it."""
     if claim.unit in (None, "year") and claim.low is not None and claim.low > _OLDEST_PERSON:
         return True
-    # Its first or last word: "company" in "company employs", "church" in "parish church".
+    # Its first or last word: "company" in "company employs", "church" in "parish church";
+    # or the last of the words before the next function word, across a measure: "record"
+    # in "20-year-old junior 400m record".
     phrase = counted_phrase(text, claim.end)
     words = phrase[0].lower().split() if phrase else []
-    return bool(words) and (words[0] in _age_things() or words[-1] in _age_things())
+    run = _LOWER_RUN.match(text, claim.end)
+    before_function_word = []
+    for word in run.group(0).split() if run else ():
+        if word in STOP_WORDS:
+            break
+        before_function_word.append(word)
+    return bool(words) and (words[0] in _age_things() or words[-1] in _age_things()) \
+        or bool(before_function_word) and before_function_word[-1] in _age_things()
+
+
+_LOWER_RUN = regex.compile(r"(?:\s+[a-z0-9][a-z0-9.-]*){1,4}")
 
 
 @cache

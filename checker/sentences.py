@@ -17,8 +17,9 @@ _TIME_ANCHOR = regex.compile(
 # "900 British troops in Estonia ... In Poland, 150 British troops": figures of one
 # noun in two places may differ.
 _PLACE_ANCHOR = regex.compile(
-    r"(?<![\w])(?i:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the|a|an|his|her|their|its|this|that)\b)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+    r"(?<![\w])(?i:in|at)\s+(?:the\s+(?=[A-Z]{2,3}\b|United\s+[A-Z])"  # "in the UK", "in the United States"
+    r"|(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the|a|an|his|her|their|its|this|that)\b))([A-Z]{2,3}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 # How far past a figure the look-ahead patterns read.  `regex` scans to the end of the
 # search range for a pattern's required literal ("of") before it tries a match, so an
 # unbounded .match(text, pos) costs the rest of the text: quadratic over a long document.

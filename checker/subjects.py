@@ -481,8 +481,10 @@ _UNREAL_BEFORE = regex.compile(r"\b(?:if|would|could|might|should|expect\w*|hop\
 _IF_BEFORE = regex.compile(r"\b(?:if|unless)\b[^.;:!?\"“”]{0,50}$", regex.IGNORECASE)
 # "fell by 6% to 3,221", "rose to 1.4 million": the verb of the level a figure is.
 _LEVEL_VERB_BEFORE = regex.compile(r"(?<![\w'’-])([a-z]{3,})\s+(?:by\s+)?(?:[\d.,]+%?\s+)?(?:last\s+year\s+)?to\s+$")
-# "Our 28 stores in Scotland": a speaker's own set.
-_SPEAKERS_BEFORE = regex.compile(r"(?<![\w])(?:our|my)\s+$", regex.IGNORECASE)
+# "Our 28 stores in Scotland", "I get a pension rise of about 2.5%": a speaker's own set
+# or sum.
+_SPEAKERS_BEFORE = regex.compile(r"(?<![\w])(?:our|my)\s+$|(?<![\w'’])(?-i:I)(?:['’]ve|\s+)(?:get|got|receive|received|earn|"
+                                 r"earned|pay|paid|have|had|lost|owe|spend|spent)\b[^.;:!?\"“”]{0,30}$", regex.IGNORECASE)
 
 
 def _quote_restating(text: str, claim: Claim, sentences: Sentences) -> dict:
@@ -524,7 +526,7 @@ def _as_amount(text: str, claim: Claim) -> bool:
 def _own_or_hoped(text: str, claim: Claim) -> bool:
     """A quoted figure that restates nothing: the speaker's own set ("Our 28 stores") or
     one hoped for ("if he scores 20 goals")."""
-    return _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 6), claim.quote_start) is not None \
+    return _SPEAKERS_BEFORE.search(text, max(0, claim.quote_start - 48), claim.quote_start) is not None \
         or _UNREAL_BEFORE.search(text, max(0, claim.quote_start - 60), claim.quote_start) is not None
 
 

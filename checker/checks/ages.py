@@ -125,9 +125,14 @@ _BORN_WITHIN = 60  # characters after "Born" for its date ("Born in Luton, on 5 
 def _age_at_death(rule: Rule, ctx: Context, person: str, ages) -> None:
     """"has died aged 86" where the story's "Born on 3 June 1921" and "died on 11
     December 2005" make 84 (with no date of death, the reference date's)."""
-    dying = [a for a in ages if _DIED_BEFORE.search(ctx.text, max(0, a.start - 40), a.start)]
     born = list(_BORN_OPENING.finditer(ctx.text))
-    if not dying or len(born) != 1:
+    if len(born) != 1:
+        return
+    # the obituary's own "has died aged 57", given before its "Born", not a mentor's
+    # "who died in 1999 aged 88" (an age then)
+    dying = [a for a in ages if a.start < born[0].start() and _DIED_BEFORE.search(ctx.text, max(0, a.start - 40), a.start)
+             and not _YEAR.search(ctx.text, *sentence_around(ctx.text, a.start, a.end))]
+    if not dying:
         return
     birth, birth_span = _date_after(ctx, born[0].end(), min(sentence_end(ctx.text, born[0].end()),
                                                              born[0].end() + _BORN_WITHIN))

@@ -82,11 +82,14 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # A quote restates what the story said before it: "carried 14.6 million passengers
     # ... 'We carried 14.6 million passengers'" (same noun, same verb or none, no other
     # time); so does a count spoken of as an amount ("Sixty-five thousand people is a
-    # record"), even of people, whom a quote often counts afresh.
+    # record"), even of people, whom a quote often counts afresh; not one ten times as
+    # large or small, which speaks of a bigger or smaller whole ("In the UK, about 17.1
+    # million handsets were sold ... 'Last year about 670 million phones were sold'").
     restating = claim.extra["quote_restating"] and claim.extra["key"][-1] != "people" or claim.extra.get("as_amount")
     if restating and not earlier.extra["quoted"] and claim.extra["key"] in (earlier.extra["key"], _noun(earlier.extra["key"])) \
             and (claim.kind in ("percent", "money") or min(claim.low or 0, earlier.low or 0) >= 10) \
             and claim.extra["time"] <= earlier.extra["time"] \
+            and (claim.value is None or not earlier.value or 0.1 < claim.value / earlier.value < 10) \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
         return True
     # Two specific sets that did different things are two: "62 Labour MPs rebelled" at
