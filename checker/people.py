@@ -221,7 +221,7 @@ def _a_thing_s_age(text: str, claim: Claim) -> bool:
     # in "20-year-old junior 400m record".
     phrase = counted_phrase(text, claim.end)
     words = phrase[0].lower().split() if phrase else []
-    run = _LOWER_RUN.match(text, claim.end)
+    run = _LOWER_RUN.match(text, claim.end, claim.end + 60)
     before_function_word = []
     for word in run.group(0).split() if run else ():
         if word in STOP_WORDS:
@@ -497,7 +497,8 @@ class _People:
                     # '... died at the age of 87. ... "No one taught me more," said Mr
                     # Carter. The 87-year-old ...': not the speaker.
                     return person
-                if _SAYS_NEXT.match(text, _NAME_SPAN.match(text, full[0]).end()) and self._mentions.first(full[1]) >= start \
+                name_end = _NAME_SPAN.match(text, full[0], full[0] + 80).end()
+                if _SAYS_NEXT.match(text, name_end, name_end + 12) and self._mentions.first(full[1]) >= start \
                         and (person := self._story_person_aged_before(start, full[1])):
                     # "Prosecutor Helen Marsh said ... Sentencing the 47-year-old, ...": one
                     # brought in to speak of the story's person is not the one aged (but

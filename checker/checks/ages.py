@@ -55,6 +55,7 @@ def _disagree(a, b) -> bool:
 @check("age-conflict")
 def age_conflict(rule: Rule, ctx: Context) -> None:
     body = title_end(ctx.text)
+    born = list(_BORN_OPENING.finditer(ctx.text)) if ctx.groups.people else []
     for person, ages in ctx.groups.people.items():
         first = _anchor(ages, body)
         for age in ages:
@@ -65,7 +66,8 @@ def age_conflict(rule: Rule, ctx: Context) -> None:
                            [ctx.quote(first)])
         if ctx.reference is not None:
             _birth_year(rule, ctx, person, ages)
-        _age_at_death(rule, ctx, person, ages)
+        if len(born) == 1:
+            _age_at_death(rule, ctx, person, ages, born[0])
     if ctx.groups.headline_age and _disagree(*ctx.groups.headline_age):
         head, first = ctx.groups.headline_age
         ctx.report(rule, ctx.quote(head),
@@ -122,20 +124,16 @@ _DIED = regex.compile(r"\b(?:died|dies)\b", regex.IGNORECASE)
 _BORN_WITHIN = 60  # characters after "Born" for its date ("Born in Luton, on 5 April 1920")
 
 
-def _age_at_death(rule: Rule, ctx: Context, person: str, ages) -> None:
-    """"has died aged 86" where the story's "Born on 3 June 1921" and "died on 11
-    December 2005" make 84 (with no date of death, the reference date's)."""
-    born = list(_BORN_OPENING.finditer(ctx.text))
-    if len(born) != 1:
-        return
+def _age_at_death(rule: Rule, ctx: Context, person: str, ages, born: regex.Match) -> None:
+    """"has died aged 86" where the story's one "Born on 3 June 1921" (``born``) and
+    "died on 11 December 2005" make 84 (with no date of death, the reference date's)."""
     # the obituary's own "has died aged 57", given before its "Born", not a mentor's
     # "who died in 1999 aged 88" (an age then)
-    dying = [a for a in ages if a.start < born[0].start() and _DIED_BEFORE.search(ctx.text, max(0, a.start - 40), a.start)
+    dying = [a for a in ages if a.start < born.start() and _DIED_BEFORE.search(ctx.text, max(0, a.start - 40), a.start)
              and not _YEAR.search(ctx.text, *sentence_around(ctx.text, a.start, a.end))]
     if not dying:
         return
-    birth, birth_span = _date_after(ctx, born[0].end(), min(sentence_end(ctx.text, born[0].end()),
-                                                             born[0].end() + _BORN_WITHIN))
+    birth, birth_span = _date_after(ctx, born.end(), min(sentence_end(ctx.text, born.end()), born.end() + _BORN_WITHIN))
     if birth is None:
         return
     death = next((_day(c) for c in ctx.claims if _day(c) and _YEAR.search(c.text)
