@@ -269,7 +269,8 @@ def group(text: str, claims: list[Claim]) -> Groups:
                     # "a further 25 stores" is a new set: compared with nothing before,
                     # but "the 25 stores" after it may point back at it; so is a part.
                     fresh=_changes_set(text, figure) or of_set, part=of_set,
-                    specific=_specific(claim), acts=_acts(text, figure),
+                    specific=_specific(claim) or claim.kind == "money" and _compound(key) and "compound",
+                    acts=_acts(text, figure),
                     casualty=_befell(text, figure) is not None,
                     title=figure.start < sentences.title_end, **quote, as_amount=_as_amount(text, figure),
                     lead=sentences.lead[0] <= figure.start < sentences.lead[1],
@@ -775,6 +776,13 @@ def _specific(claim: Claim) -> bool:
     """A subject with a proper qualifier ("North Korean soldiers") names one set."""
     words = (claim.subject or "").split()[:-1]
     return any(w[:1].isupper() for w in words)
+
+
+def _compound(key: tuple) -> bool:
+    """A sum's noun its own qualifiers narrow ("a £200 council tax rebate") names one
+    sum, as a proper qualifier does; what befell a set ("dead") does not. (Not so for a
+    count: "180 secondary schools" are some of "England's 3,500 secondary schools".)"""
+    return any(q not in BEFELL_QUALIFIERS for q in key[2])
 
 
 def _names_something(text: str, claim: Claim) -> regex.Match | None:

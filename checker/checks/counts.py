@@ -99,8 +99,15 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # Nor are they one when a time sets them apart: not "900 British troops in Estonia"
     # and "150 British troops arrived last month"; nor the dead and the deployed:
     # "11,000 North Korean troops ... 200 North Korean soldiers have been killed".
-    return claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"] \
-        and claim.extra.get("casualty") == earlier.extra.get("casualty")
+    if not (claim.extra["specific"] and earlier.extra["specific"] and claim.extra["time"] == earlier.extra["time"]
+            and claim.extra.get("casualty") == earlier.extra.get("casualty")):
+        return False
+    # A sum its noun alone narrows ("a £5m transfer fee") is one only when the clauses
+    # name no one different: not "Arsenal paid a £5m transfer fee for Smith ... Chelsea
+    # paid a £3m transfer fee for Jones".
+    names, earlier_names = names_with(text, claim), names_with(text, earlier)
+    return "compound" not in (claim.extra["specific"], earlier.extra["specific"]) \
+        or not (names and earlier_names and names.isdisjoint(earlier_names))
 
 
 def _head(key: tuple) -> tuple:
