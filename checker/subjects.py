@@ -862,10 +862,12 @@ def _verb_before(text: str, claim: Claim) -> tuple | None:
 _LEVEL_BEFORE = regex.compile(
     # "households living in temporary accommodation rose by 4% to": the noun before a participle
     r"\b(?i:([a-z]+))(?:\s+[a-z]+ing)?(?:\s+(?i:in|for|at|of|on|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-    r"\s+(?:(?:have|has|had|will)\s+)?(?:"
+    r"\s+(?:(?:have|has|had|will|would)\s+)?(?:"
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
     r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to"  # "rose 8% to", "will rise from £400 to"
-    r"|reached|hit|hits|reach|tops?|topped|stood\s+at)\s+(?:(?:a\s+)?record\s+)?$")
+    r"|reached|hit|hits|reach|tops?|topped|stood\s+at"
+    # "rates would remain at 4.75%", "left interest rates on hold at 4.75%": a level kept
+    r"|remain(?:s|ed)?\s+at|(?:held|kept)\s+(?:steady\s+)?at|on\s+hold\s+at|unchanged\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 # "Finder increased its share to 64%", "raised its stake in Oakfield to 45%": the level
 # of the noun the verb changed.
 _VERB_ITS_NOUN_TO = regex.compile(
@@ -895,6 +897,7 @@ def _level_of(text: str, claim: Claim) -> tuple | None:
                 and not opens_sentence(text, m.start(1)):
             continue  # "in England has fallen to": not a noun it counts
         claim.extra["named_from"] = m.start(1)  # quoted with its noun: "profits rose 8% to £412m"
+        claim.extra["level"] = True
         return subject_key(noun)
     return None
 

@@ -92,6 +92,10 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
             and (claim.value is None or not earlier.value or 0.1 < claim.value / earlier.value < 10) \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
         return True
+    # A rate's level said twice ("left interest rates on hold at 4.75% ... rates would
+    # remain at 4.75%"), at the same time and place, or none.
+    if claim.kind == "percent" and claim.extra.get("level") and earlier.extra.get("level"):
+        return claim.extra["time"] == earlier.extra["time"] and claim.extra["places"] == earlier.extra["places"]
     # Two specific sets that did different things are two: "62 Labour MPs rebelled" at
     # one reading and "32 Labour MPs voted against" at another.
     if claim.extra["acts"] and earlier.extra["acts"] and claim.extra["acts"] != earlier.extra["acts"]:
