@@ -306,4 +306,10 @@ def main() -> None:
         code = 2
     except typer.Abort:
         code = 130
+    except TimeoutError:
+        # every pattern is written to be linear and bounded by a timeout (extract.patterns);
+        # a text that still outlasts one is reported, not shown as a traceback
+        typer.echo("numcheck: a pattern took too long on this input (regex timeout); "
+                   "nothing was written; please report the text", err=True)
+        code = 2
     sys.exit(code if isinstance(code, int) else 0)

@@ -138,3 +138,18 @@ def test_files_read_are_never_modified(tmp_path):
     run("lint", str(draft))
     run("extract", "--format", "json", str(draft))
     assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
+
+
+def test_a_regex_timeout_is_one_line_and_exit_2():
+    # a text that outlasts a pattern's timeout (hostile input) is reported, not a traceback
+    code = ("import sys, checker.cli as cli\n"
+            "def slow(*a, **k):\n"
+            "    raise TimeoutError('regex timed out')\n"
+            "cli.extract_source = slow\n"
+            f"sys.argv = ['numcheck', 'extract', {SEED!r}]\n"
+            "cli.main()\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr == ("numcheck: a pattern took too long on this input (regex timeout); "
+                        "nothing was written; please report the text\n")
