@@ -866,7 +866,7 @@ _LEVEL_BEFORE = regex.compile(
     rf"(?:{'|'.join(v for v, n in _VERBS.items() if n in ('rise', 'fall'))}|widened|narrowed)"
     r"\s+(?:by\s+)?(?:[^\s,.;]+\s+)?(?:from\s+[^\s,.;]+\s+)?to"  # "rose 8% to", "will rise from £400 to"
     r"|reached|hit|hits|reach|tops?|topped|stood\s+at"
-    # "rates would remain at 4.75%", "left interest rates on hold at 4.75%": a level kept
+    # "the base rate would remain at 4.5%", "kept its base rate on hold at 4.5%": a level kept
     r"|remain(?:s|ed)?\s+at|(?:held|kept)\s+(?:steady\s+)?at|on\s+hold\s+at|unchanged\s+at)\s+(?:(?:a\s+)?record\s+)?$")
 # "Finder increased its share to 64%", "raised its stake in Oakfield to 45%": the level
 # of the noun the verb changed.

@@ -92,8 +92,8 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
             and (claim.value is None or not earlier.value or 0.1 < claim.value / earlier.value < 10) \
             and claim.extra["verb"] in (None, earlier.extra["verb"]):
         return True
-    # A rate's level said twice ("left interest rates on hold at 4.75% ... rates would
-    # remain at 4.75%"), at the same time and place, or none.
+    # A rate's level said twice ("kept its base rate on hold at 4.5% ... the base rate
+    # would remain at 4.5%"), at the same time and place, or none.
     if claim.kind == "percent" and claim.extra.get("level") and earlier.extra.get("level"):
         return claim.extra["time"] == earlier.extra["time"] and claim.extra["places"] == earlier.extra["places"]
     # Two specific sets that did different things are two: "62 Labour MPs rebelled" at
@@ -240,8 +240,8 @@ def count_conflict(rule: Rule, ctx: Context) -> None:
 
 def _headlined(lead: Claim, head: Claim) -> tuple[float | None, float | None]:
     """The interval of a lead's figure a plain headline figure must meet: a headline
-    drops a bound's hedge ("Marsh cuts 2,500 jobs" over "Up to 2,500 jobs are to go"), so
-    not "Marsh cuts 625 jobs"."""
+    drops a bound's hedge ("Halden cuts 1,800 posts" over "Up to 1,800 posts will be
+    cut"), so not "Halden cuts 600 posts"."""
     if head.hedge is None and lead.value is not None and (lead.low is None) != (lead.high is None):
         return lead.value, lead.value
     return lead.low, lead.high
