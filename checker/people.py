@@ -211,6 +211,9 @@ def _merge_surnames(people: dict[str, list[Claim]]) -> None:
 _OLDEST_PERSON = 122  # years; no one has been older
 
 
+_LOWER_RUN = regex.compile(r"(?:\s+[a-z0-9][a-z0-9.-]*){1,4}")  # the lower-case words after an age
+
+
 def _a_thing_s_age(text: str, claim: Claim) -> bool:
     """"the 150-year-old church", "a 60-year-old company": the age of a thing, which
     belongs to no person named near it."""
@@ -229,9 +232,6 @@ def _a_thing_s_age(text: str, claim: Claim) -> bool:
         before_function_word.append(word)
     return bool(words) and (words[0] in _age_things() or words[-1] in _age_things()) \
         or bool(before_function_word) and before_function_word[-1] in _age_things()
-
-
-_LOWER_RUN = regex.compile(r"(?:\s+[a-z0-9][a-z0-9.-]*){1,4}")
 
 
 @cache
@@ -446,7 +446,8 @@ class _People:
         anaphor = claim.text[:3].lower() != "age" and _THE_BEFORE.search(text, max(0, claim.start - 5), claim.start)
         name = _subject_name(text, claim)
         if name is None and not anaphor and (name := self._only_name_in(text, sentence_start, claim.start)) \
-                and _RELATIVE.search(text, text.rfind(name.split()[-1], sentence_start, claim.start), claim.start):
+                and _RELATIVE.search(text, max(sentence_start, text.rfind(name.split()[-1], sentence_start, claim.start)),
+                                     claim.start):
             # "Widow Pamela Ross, whose husband, Ken, died aged 71": a relative's age
             self.unnamed(claim)
             return None

@@ -1,4 +1,5 @@
-"""age-conflict: one person given two ages, or an age at odds with a birth year."""
+"""age-conflict: one person given two ages, or an age at odds with a birth year or an
+obituary's dates of birth and death."""
 from __future__ import annotations
 
 import datetime as dt

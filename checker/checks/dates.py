@@ -29,7 +29,7 @@ def weekday_mismatch(rule: Rule, ctx: Context) -> None:
             date_start += 1
         # What the reference date or an earlier date filled in: the year ("7 October"),
         # or the month and year ("Thursday the 21st", "Monday 6 December ... Thursday 8").
-        assumed = claim.extra.get("month_from") and f"{calendar.month_name[real.month]} {real.year}" \
+        assumed = "month_from" in claim.extra and f"{calendar.month_name[real.month]} {real.year}" \
             or claim.extra.get("read_as") or ("" if claim.extra.get("has_year") else str(real.year))
         note = f" (reading it as {assumed})" if assumed else ""
         ctx.report(rule, ctx.span(wstart, wend),
