@@ -369,7 +369,7 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
                 # (but "Seventeen miners rescued" are "All 17 miners trapped").
                 return c.kind == head.kind and c.unit == head.unit \
                     and (noun is None or _noun_counted(c, changing) == noun) \
-                    and not _names_something(text, c) \
+                    and not _names_something(text, c) and not _WITHIN_BEFORE.search(text, max(0, c.quote_start - 12), c.quote_start) \
                     and (level_or_change is None or _level_or_change(text, c) in (None, level_or_change)) \
                     and (_befell(text, c) == befell or _DEFINITE_BEFORE.search(text, max(0, c.quote_start - 8), c.quote_start))
             # The lead restates the headline; failing that, a later count that points
@@ -391,6 +391,9 @@ def _headline_pairs(text: str, claims: list[Claim], sentences: Sentences) -> lis
     return pairs
 
 
+# "Villagers are within £65,500 of their target": the gap to a figure, not one the
+# headline's "Appeal passes £180,000" may restate.
+_WITHIN_BEFORE = regex.compile(r"\bwithin\s+$", regex.IGNORECASE)
 # "slows to 11.3%": a level; "rose by 0.4%", "up 0.4%": a change. ("Singapore growth at
 # 8.1%" may be either: "the economy grew by 8.1%".)
 _TO_LEVEL_BEFORE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
