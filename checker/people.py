@@ -130,7 +130,7 @@ _NEW_PERSON = regex.compile(
 # 'Banfield said: "...': a name that opens a quote as its speaker.
 _NAME_SPAN = regex.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _SPEAKS_NEXT = regex.compile(r"\s+(?:said|says|added)\s*:?\s*[\"“]")
-_SAYS_NEXT = regex.compile(r"\s+(?:said|says|told|added)\b")
+_SAYS_NEXT = regex.compile(r"\s+" + _SAID.pattern)  # "Helen Marsh said"
 
 
 def _speaks_to(text: str, name_at: int, end: int) -> bool:

@@ -31,8 +31,8 @@ def conversion_mismatch(rule: Rule, ctx: Context) -> None:
                     _check_units(rule, ctx, claim, other, [(whole, other.value)], tolerance,
                                  ctx.span(before.start, claim.end))
             elif (one := _A_UNIT_AND.search(ctx.text, max(0, claim.start - 24), claim.start)) \
-                    and (whole := _one_and(one.group(1), claim)) is not None and other.value is not None:
-                # "a mile and four furlongs (2,414m)": the whole, as above
+                    and (whole := _summed(1, one.group(1).lower(), claim)) is not None and other.value is not None:
+                # "a mile and four furlongs (2,414m)": one of the larger unit and the rest, as above
                 _check_units(rule, ctx, claim, other, [(whole, other.value)], tolerance,
                              ctx.span(one.start(), claim.end))
             elif claim.value is not None and other.value is not None:
@@ -50,24 +50,20 @@ def _whole(larger: Claim, smaller: Claim) -> float | None:
     is a list)."""
     if None in (larger.value, smaller.value) or larger.unit == smaller.unit:
         return None
+    return _summed(larger.value, larger.unit, smaller)
+
+
+def _summed(value: float, unit: str, smaller: Claim) -> float | None:
+    """``value`` of a larger ``unit`` and the smaller figure after it, in the smaller
+    unit; None when the unit is no larger one of the same kind (or no unit at all)."""
     try:
-        one = registry().Quantity(1, larger.unit).to(smaller.unit).magnitude
-    except Exception:  # pint: units of different dimensions
+        one = registry().Quantity(1, unit).to(smaller.unit).magnitude
+    except Exception:  # pint: not a unit, or of another dimension
         return None
-    return larger.value * one + smaller.value if one > 1 else None
+    return value * one + smaller.value if one > 1 and smaller.value is not None else None
 
 
 _A_UNIT_AND = regex.compile(r"\b(?:a|an|one)\s+([a-z]+)\s+and\s+$", regex.IGNORECASE)
-
-
-def _one_and(unit_word: str, smaller: Claim) -> float | None:
-    """"a mile and four furlongs" in furlongs (12): one of a larger unit, named by its
-    word, and the rest; None when the word is no larger unit of the same kind."""
-    try:
-        one = registry().Quantity(1, unit_word.lower()).to(smaller.unit).magnitude
-    except Exception:  # pint: not a unit, or of another dimension
-        return None
-    return one + smaller.value if one > 1 and smaller.value is not None else None
 
 
 def _plain_range(claim: Claim) -> bool:

@@ -59,12 +59,8 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     soldiers"); the same qualified noun twice is not enough ("The UK has 1,000 wind
     turbines. Germany has 15,000 wind turbines."). A headline figure is compared
     separately, below, so that one pair gives one finding."""
-    if claim.extra["sentence"] == earlier.extra["sentence"]:
-        return False  # figures side by side in one sentence are compared, not restated
-    if claim.extra["time"] and earlier.extra["time"] and claim.extra["time"] != earlier.extra["time"]:
-        return False  # the same noun at two times
-    if claim.extra["places"] and earlier.extra["places"] and claim.extra["places"].isdisjoint(earlier.extra["places"]):
-        return False  # ... or in two places
+    if _set_apart(claim, earlier):
+        return False
     # "Factories added 41,000 jobs ... the 41,000 jobs added in March", "Demand had
     # risen by 25% ... the 25% jump in demand": what narrows a figure does not narrow it
     # from the one it came with.
@@ -109,9 +105,21 @@ def _points_back(text: str, claim: Claim, earlier: Claim) -> bool:
     # A sum its noun alone narrows ("a £5m transfer fee") is one only when the clauses
     # name no one different: not "Arsenal paid a £5m transfer fee for Smith ... Chelsea
     # paid a £3m transfer fee for Jones".
+    return "compound" not in (claim.extra["specific"], earlier.extra["specific"]) or not _named_apart(text, claim, earlier)
+
+
+def _set_apart(claim: Claim, earlier: Claim) -> bool:
+    """Whether what is said around two figures keeps them apart: one sentence (figures
+    side by side are compared, not restated), two times, or two places."""
+    x, y = claim.extra, earlier.extra
+    return x["sentence"] == y["sentence"] or x["time"] and y["time"] and x["time"] != y["time"] \
+        or x["places"] and y["places"] and x["places"].isdisjoint(y["places"])
+
+
+def _named_apart(text: str, claim: Claim, earlier: Claim) -> bool:
+    """Whether the clauses of two figures name different people or bodies."""
     names, earlier_names = names_with(text, claim), names_with(text, earlier)
-    return "compound" not in (claim.extra["specific"], earlier.extra["specific"]) \
-        or not (names and earlier_names and names.isdisjoint(earlier_names))
+    return bool(names and earlier_names and names.isdisjoint(earlier_names))
 
 
 def _head(key: tuple) -> tuple:
@@ -289,13 +297,8 @@ def _ceilings(rule: Rule, ctx: Context, tolerance: float) -> None:
                     and not c.extra["title"] and named_by_noun(ctx.text, c)]
         for i, claim in enumerate(ceilings):
             for earlier in ceilings[:i]:
-                x, y = claim.extra, earlier.extra
-                if x["sentence"] == y["sentence"] or x["time"] and y["time"] and x["time"] != y["time"] \
-                        or x["places"] and y["places"] and x["places"].isdisjoint(y["places"]) \
-                        or not (_below(claim.value, earlier.value, tolerance) or _below(earlier.value, claim.value, tolerance)):
-                    continue
-                names, earlier_names = names_with(ctx.text, claim), names_with(ctx.text, earlier)
-                if names and earlier_names and names.isdisjoint(earlier_names):
+                if not (_below(claim.value, earlier.value, tolerance) or _below(earlier.value, claim.value, tolerance)) \
+                        or _set_apart(claim, earlier) or _named_apart(ctx.text, claim, earlier):
                     continue
                 ctx.report(rule, ctx.quote(claim),
                            f"{_describe(ctx, claim)} conflicts with {_describe(ctx, earlier)}: "
